@@ -1,0 +1,2 @@
+/** Vectors → groups: k-means and the other clusterers, interest hierarchies, cluster tracking. */
+package org.interestlab.cluster;

@@ -1,0 +1,2 @@
+/** DJL plumbing: offline engine start-up, device selection, batched distances and top-k. */
+package org.interestlab.compute;
