@@ -1,0 +1,60 @@
+package org.interestlab.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Interaction;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.encode.FittedEncoder;
+
+/**
+ * A user is the text of their most recent {@code maxTexts} events, joined and embedded at once:
+ * for each event, what the user wrote (review, tag) or, when they wrote nothing, the item's title
+ * and description. This is the "describe the user to the language model" profile.
+ *
+ * <p>Cost: one encoder call over {@code n_users} texts.
+ *
+ * @param maxTexts how many of the most recent events to join (default 20)
+ */
+public record TextConcatProfiler(int maxTexts) implements UserProfiler {
+  public TextConcatProfiler {
+    if (maxTexts < 1) throw new IllegalArgumentException("max_texts must be ≥ 1, got " + maxTexts);
+  }
+
+  /** The text each user is described by; {@code ""} for users with no events. */
+  public List<String> userTexts(Dataset train) {
+    List<List<Interaction>> history = UserHistory.byUser(train, true);
+    List<String> texts = new ArrayList<>(train.numUsers());
+    for (List<Interaction> events : history) {
+      StringBuilder sb = new StringBuilder();
+      // Most recent first, so truncation by the encoder drops the oldest.
+      for (int i = events.size() - 1, taken = 0; i >= 0 && taken < maxTexts; i--, taken++) {
+        Interaction e = events.get(i);
+        String t = e.hasText() ? e.text() : train.items().get(e.item()).fullText();
+        if (t.isEmpty()) continue;
+        if (sb.length() > 0) sb.append(' ');
+        sb.append(t);
+        if (!t.endsWith(".") && !t.endsWith("!") && !t.endsWith("?") && !t.endsWith("。")) sb.append('.');
+      }
+      texts.add(sb.toString());
+    }
+    return texts;
+  }
+
+  @Override
+  public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+    List<String> texts = userTexts(train);
+    boolean[] present = new boolean[texts.size()];
+    List<String> nonEmpty = new ArrayList<>();
+    for (int u = 0; u < texts.size(); u++) {
+      present[u] = !texts.get(u).isEmpty();
+      if (present[u]) nonEmpty.add(texts.get(u));
+    }
+    Embeddings encoded = encoder.encode(nonEmpty);
+    float[] out = new float[texts.size() * encoded.dim()];
+    for (int u = 0, r = 0; u < texts.size(); u++) {
+      if (present[u]) System.arraycopy(encoded.data(), r++ * encoded.dim(), out, u * encoded.dim(), encoded.dim());
+    }
+    return new UserProfiles(new Embeddings(texts.size(), encoded.dim(), out), present);
+  }
+}

@@ -1,0 +1,19 @@
+package org.interestlab.recommend;
+
+import java.util.BitSet;
+import org.interestlab.compute.TopK;
+
+/**
+ * Recommends the items most users interacted with in training that the user has not seen. The
+ * baseline every personalised method must beat. Cost: {@code O(|train|)} to fit, {@code O(n_items
+ * log k)} per user.
+ */
+public record MostPopularRecommender() implements Recommender {
+  @Override
+  public FittedRecommender fit(TrainingData data) {
+    int[] pop = data.itemPopularity();
+    double[] scores = new double[pop.length];
+    for (int i = 0; i < pop.length; i++) scores[i] = pop[i];
+    return (user, k, exclude) -> TopK.select(scores, k, exclude);
+  }
+}

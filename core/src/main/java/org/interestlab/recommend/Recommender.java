@@ -1,0 +1,9 @@
+package org.interestlab.recommend;
+
+/**
+ * History → ranked items, in the estimator style: an immutable parameter record whose {@link #fit}
+ * returns a {@link FittedRecommender}. Fitting reads only the training data.
+ */
+public interface Recommender {
+  FittedRecommender fit(TrainingData data);
+}

@@ -1,0 +1,40 @@
+package org.interestlab.recommend;
+
+import java.util.BitSet;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Interaction;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.profile.UserProfiles;
+
+/**
+ * Everything a recommender may learn from: the training interactions, and, where the pipeline
+ * built them, user profiles, item vectors and each user's interest cluster ({@code -1} = none).
+ */
+public record TrainingData(Dataset train, UserProfiles profiles, Embeddings itemVectors, int[] userClusters) {
+
+  public static TrainingData of(Dataset train) {
+    return new TrainingData(train, null, null, null);
+  }
+
+  /** Items each user interacted with in training. */
+  public BitSet[] seenItems() {
+    BitSet[] seen = new BitSet[train.numUsers()];
+    for (int u = 0; u < seen.length; u++) seen[u] = new BitSet(train.numItems());
+    for (Interaction i : train.interactions()) seen[i.user()].set(i.item());
+    return seen;
+  }
+
+  /** Number of training interactions per item (each user–item pair counted once). */
+  public int[] itemPopularity() {
+    int[] pop = new int[train.numItems()];
+    BitSet[] seen = seenItems();
+    for (BitSet s : seen) for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) pop[i]++;
+    return pop;
+  }
+
+  public int[] requireClusters(String who) {
+    if (userClusters == null) throw new IllegalStateException(who + " needs user clusters: configure a clusterer");
+    return userClusters;
+  }
+
+}

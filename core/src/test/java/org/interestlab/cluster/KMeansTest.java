@@ -1,0 +1,101 @@
+package org.interestlab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interestlab.UserException;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.testing.TestFiles;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class KMeansTest {
+
+  /** Expected labels come from scikit-learn's lloyd run from the same initial centroids (see make_kmeans_expected.py). */
+  @ParameterizedTest
+  @ValueSource(strings = {"blobs", "overlap", "sphere"})
+  void sameLabelsAsScikitLearnFromSameInit(String name) {
+    Embeddings x = TestFiles.matrix("/cluster/kmeans_" + name + "_points.csv");
+    Embeddings init = TestFiles.matrix("/cluster/kmeans_" + name + "_init.csv");
+    int[] expected = TestFiles.ints("/cluster/kmeans_" + name + "_expected.csv");
+    Matcher m = Pattern.compile("inertia=([0-9.eE+-]+)").matcher(TestFiles.lines("/cluster/kmeans_" + name + "_expected.csv").get(0));
+    assertThat(m.find()).isTrue();
+    double expectedInertia = Double.parseDouble(m.group(1));
+
+    KMeans km = new KMeans(init.rows(), KMeans.Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
+    Clustering c = km.fitFrom(x, init);
+
+    assertThat(c.labels()).containsExactly(expected);
+    // scikit-learn accumulates inertia in float32; ours is double.
+    assertThat(c.inertia()).isCloseTo(expectedInertia, within(expectedInertia * 1e-5));
+  }
+
+  @Test
+  void kMeansPlusPlusRecoversSeparatedBlobs() {
+    // Three tight groups around (0,0), (10,0), (0,10): any sensible k-means finds them.
+    float[][] pts = new float[30][];
+    for (int i = 0; i < 30; i++) {
+      float dx = (i % 5) * 0.01f;
+      pts[i] = switch (i / 10) {
+        case 0 -> new float[] {dx, 0};
+        case 1 -> new float[] {10 + dx, 0};
+        default -> new float[] {dx, 10};
+      };
+    }
+    Clustering c = new KMeans(3, KMeans.Init.K_MEANS_PLUS_PLUS, 2, 100, 1e-4, 7L, "cpu").fit(Embeddings.of(pts));
+    int[] l = c.labels();
+    for (int g = 0; g < 3; g++) {
+      for (int i = g * 10; i < g * 10 + 10; i++) assertThat(l[i]).isEqualTo(l[g * 10]);
+    }
+    assertThat(Arrays.stream(l).distinct().count()).isEqualTo(3);
+    assertThat(c.sizes()).containsExactlyInAnyOrder(10, 10, 10);
+    // Within each group the points are 0, .01, .02, .03, .04 twice apart from the mean .02 in x:
+    // 2 × (.02² + .01² + 0 + .01² + .02²) = 0.002 per group, 0.006 in all.
+    assertThat(c.inertia()).isCloseTo(0.006, within(1e-6));
+  }
+
+  @Test
+  void sameSeedSameResultAndInputUntouched() {
+    Embeddings x = TestFiles.matrix("/cluster/kmeans_overlap_points.csv");
+    float[] before = x.data().clone();
+    KMeans km = new KMeans(8, KMeans.Init.K_MEANS_PLUS_PLUS, 2, 50, 1e-4, 123L, "cpu");
+    Clustering a = km.fit(x);
+    Clustering b = km.fit(x);
+    assertThat(a).isEqualTo(b);
+    assertThat(x.data()).containsExactly(before);
+    assertThat(new KMeans(8, KMeans.Init.RANDOM, 1, 50, 1e-4, 5L, "cpu").fit(x).labels()).hasSize(500);
+  }
+
+  @Test
+  void onePointAndDuplicatePoints() {
+    Clustering one = KMeans.of(1).fit(Embeddings.of(new float[][] {{1, 2}}));
+    assertThat(one.labels()).containsExactly(0);
+    assertThat(one.centroids().row(0)).containsExactly(1, 2);
+    assertThat(one.inertia()).isZero();
+
+    // Five identical points, k = 2: both centres end on the same spot and ties go to the lower
+    // index, so one cluster stays empty -- scikit-learn gives the same labels (with a warning).
+    float[][] same = new float[5][];
+    Arrays.fill(same, new float[] {3, 3});
+    Clustering dup = KMeans.of(2).fit(Embeddings.of(same));
+    assertThat(dup.sizes()).containsExactly(5, 0);
+    assertThat(dup.centroids().row(1)).containsExactly(3, 3);
+    assertThat(dup.inertia()).isZero();
+  }
+
+  @Test
+  void badInputGivesClearErrors() {
+    assertThatThrownBy(() -> KMeans.of(2).fit(Embeddings.zeros(0, 3)))
+        .isInstanceOf(UserException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> KMeans.of(5).fit(Embeddings.of(new float[][] {{1}, {2}})))
+        .isInstanceOf(UserException.class).hasMessageContaining("k=5").hasMessageContaining("(2)");
+    assertThatThrownBy(() -> KMeans.of(1).fit(Embeddings.of(new float[][] {{Float.NaN}})))
+        .isInstanceOf(UserException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> KMeans.of(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be");
+  }
+}

@@ -1,0 +1,83 @@
+package org.interestlab.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.BitSet;
+import java.util.List;
+import org.interestlab.compute.TopK;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Item;
+import org.junit.jupiter.api.Test;
+
+class RecommendersTest {
+  /*
+   * Users a..e, items i0..i4.
+   *   a: i0 i1      b: i0 i1 i2     c: i0 i2      d: i3 i4     e: i3
+   * Popularity: i0=3, i1=2, i2=2, i3=2, i4=1.
+   */
+  private static Dataset data() {
+    Dataset.Builder b = Dataset.builder("toy");
+    for (int i = 0; i < 5; i++) b.item(new Item("i" + i, "", "", List.of()));
+    String[][] h = {{"a", "i0", "i1"}, {"b", "i0", "i1", "i2"}, {"c", "i0", "i2"}, {"d", "i3", "i4"}, {"e", "i3"}};
+    long t = 0;
+    for (String[] row : h) for (int j = 1; j < row.length; j++) b.interaction(row[0], row[j], 1.0, t++, null);
+    return b.build();
+  }
+
+  private static BitSet seen(TrainingData d, int user) {
+    return d.seenItems()[user];
+  }
+
+  @Test
+  void topKBreaksTiesByLowerIndexAndSkipsExcluded() {
+    double[] s = {1, 3, 3, 2, 3};
+    assertThat(TopK.select(s, 3, null)).containsExactly(1, 2, 4);
+    BitSet ex = new BitSet();
+    ex.set(2);
+    assertThat(TopK.select(s, 3, ex)).containsExactly(1, 4, 3);
+    assertThat(TopK.select(s, 10, ex)).containsExactly(1, 4, 3, 0);
+    assertThat(TopK.select(s, 0, null)).isEmpty();
+  }
+
+  @Test
+  void mostPopularExcludesSeen() {
+    TrainingData d = TrainingData.of(data());
+    FittedRecommender r = new MostPopularRecommender().fit(d);
+    // e saw i3; the rest by popularity 3,2,2,1 with index tie-break: i0, i1, i2, i4.
+    assertThat(r.recommend(4, 10, seen(d, 4))).containsExactly(0, 1, 2, 4);
+    // c saw i0, i2: i1 (2), i3 (2), i4 (1).
+    assertThat(r.recommend(2, 2, seen(d, 2))).containsExactly(1, 3);
+  }
+
+  @Test
+  void clusterPopularUsesTheUsersCluster() {
+    Dataset ds = data();
+    // Clusters: {a, b, c} = 0, {d, e} = 1.
+    TrainingData d = new TrainingData(ds, null, null, new int[] {0, 0, 0, 1, 1});
+    FittedRecommender r = new ClusterPopularRecommender().fit(d);
+    // e (cluster 1) saw i3; cluster 1 counts: i3=2, i4=1, others 0 -> i4 first, then global order i0, i1, i2.
+    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(4, 0, 1, 2);
+    // a (cluster 0) saw i0, i1; cluster 0: i2=2, i3=0, i4=0; ties by global popularity i3 (2) > i4 (1).
+    assertThat(r.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+    assertThatThrownBy(() -> new ClusterPopularRecommender().fit(TrainingData.of(ds)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("clusterer");
+  }
+
+  @Test
+  void itemKnnScoresByCosineCoOccurrence() {
+    TrainingData d = TrainingData.of(data());
+    FittedRecommender r = new ItemKnnRecommender(50).fit(d);
+    // Users per item: i0 {a,b,c} i1 {a,b} i2 {b,c} i3 {d,e} i4 {d}.
+    // sim(i0,i1) = 2/sqrt(3*2) = 0.8165, sim(i0,i2) = 0.8165, sim(i1,i2) = 1/sqrt(4) = 0.5,
+    // sim(i3,i4) = 1/sqrt(2) = 0.7071; no other pair co-occurs.
+    // c saw i0, i2: score(i1) = 0.8165 + 0.5 = 1.3165, i3 = i4 = 0 -> i1, then i3, i4 by index.
+    assertThat(r.recommend(2, 3, seen(d, 2))).containsExactly(1, 3, 4);
+    // e saw i3: score(i4) = 0.7071, everything else 0.
+    assertThat(r.recommend(4, 1, seen(d, 4))).containsExactly(4);
+    // With one neighbour per item, i0 keeps i1 (tie with i2, lower index); a (i0, i1) gets
+    // score(i2) from i1's list only (i1's single neighbour is i0, so i2 scores 0) -> tie, index order.
+    FittedRecommender one = new ItemKnnRecommender(1).fit(d);
+    assertThat(one.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+  }
+}
