@@ -1,0 +1,225 @@
+package org.interestlab.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads an experiment YAML file, applies {@code --set key.path=value} overrides, and validates every
+ * key against the {@link Registry} before any work starts: unknown keys, wrong types, out-of-range
+ * values and unknown kinds each end in one {@link ConfigException} naming the file, the key path,
+ * the bad value and what is allowed.
+ *
+ * <pre>{@code
+ * ExperimentConfig c = new ConfigLoader(Registry.standard()).load(Path.of("experiments/configs/quickstart.yaml"), List.of("clusterer.k=8"));
+ * }</pre>
+ */
+public final class ConfigLoader {
+  static final List<String> TOP_LEVEL = List.of(
+      "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics");
+  private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
+
+  private final Registry registry;
+  private final MetricNames metricNames;
+
+  public ConfigLoader(Registry registry) {
+    this(registry, MetricNames.standard());
+  }
+
+  ConfigLoader(Registry registry, MetricNames metricNames) {
+    this.registry = registry;
+    this.metricNames = metricNames;
+  }
+
+  public ExperimentConfig load(Path file, List<String> overrides) {
+    String shown = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(shown + ": no such config file");
+    } catch (IOException e) {
+      throw new ConfigException(shown + ": cannot read: " + e.getMessage());
+    }
+    return parse(shown, text, overrides);
+  }
+
+  /** Parses config text; {@code file} is used in messages only. */
+  public ExperimentConfig parse(String file, String text, List<String> overrides) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (MarkedYAMLException e) {
+      throw new ConfigException(file + ": line " + (e.getProblemMark().getLine() + 1) + ": YAML syntax error: " + e.getProblem());
+    } catch (YAMLException e) {
+      throw new ConfigException(file + ": YAML syntax error: " + e.getMessage());
+    }
+    if (root == null) root = new LinkedHashMap<String, Object>();
+    if (!(root instanceof Map)) throw new ConfigException(file + ": the config must be a mapping of keys (name, seed, dataset, …)");
+    Map<String, Object> tree = copyMap(asMap(root));
+    for (String o : overrides) Overrides.apply(tree, o);
+    return validate(file, tree);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  private static Map<String, Object> copyMap(Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
+    return out;
+  }
+
+  private ExperimentConfig validate(String file, Map<String, Object> tree) {
+    for (String key : tree.keySet()) {
+      if (!TOP_LEVEL.contains(key)) throw ConfigException.at(file, key, "unknown key — allowed keys: " + String.join(", ", TOP_LEVEL));
+    }
+    for (String key : REQUIRED) {
+      if (tree.get(key) == null) throw ConfigException.at(file, key, "missing — this key is required");
+    }
+    Object nameRaw = tree.get("name");
+    if (!(nameRaw instanceof String name) || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+      throw ConfigException.at(file, "name", ConfigText.show(nameRaw) + " — allowed: letters, digits, '.', '_', '-' (1–80 characters)");
+    }
+    Object seedRaw = tree.getOrDefault("seed", 42);
+    if (!(seedRaw instanceof Integer || seedRaw instanceof Long)) {
+      throw ConfigException.at(file, "seed", ConfigText.show(seedRaw) + " is not an integer — allowed: an integer");
+    }
+    long seed = ((Number) seedRaw).longValue();
+    Object description = tree.get("description");
+    if (description != null && !(description instanceof String)) {
+      throw ConfigException.at(file, "description", ConfigText.show(description) + " is not a string — allowed: a string");
+    }
+
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", name);
+    if (description != null) resolved.put("description", description);
+    resolved.put("seed", seed);
+
+    ComponentConfig dataset = component(file, Stage.DATASET, "dataset", tree.get("dataset"), seed, resolved);
+    ComponentConfig split = component(file, Stage.SPLIT, "split",
+        tree.getOrDefault("split", Map.of("kind", "temporal")), seed, resolved);
+    ComponentConfig profile = component(file, Stage.PROFILE, "profile", tree.get("profile"), seed, resolved);
+    ComponentConfig encoder = component(file, Stage.ENCODER, "encoder", tree.get("encoder"), seed, resolved);
+    ComponentConfig clusterer = tree.get("clusterer") == null ? null
+        : component(file, Stage.CLUSTERER, "clusterer", tree.get("clusterer"), seed, resolved);
+
+    Object recsRaw = tree.get("recommenders");
+    if (!(recsRaw instanceof List<?> recList) || recList.isEmpty()) {
+      throw ConfigException.at(file, "recommenders", ConfigText.show(recsRaw) + " — allowed: a non-empty list of { kind: … } ("
+          + String.join(", ", registry.kinds(Stage.RECOMMENDER)) + ")");
+    }
+    List<ComponentConfig> recommenders = new ArrayList<>();
+    List<Object> resolvedRecs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < recList.size(); i++) {
+      String path = "recommenders[" + i + "]";
+      Map<String, Object> out = new LinkedHashMap<>();
+      ComponentConfig rc = component(file, Stage.RECOMMENDER, path, recList.get(i), seed, out);
+      if (!names.add(rc.name())) {
+        throw ConfigException.at(file, path + ".name", "'" + rc.name() + "' is used twice — give each recommender a distinct name: …");
+      }
+      recommenders.add(rc);
+      resolvedRecs.add(out.get(path));
+      boolean needsClusters = rc.kind().startsWith("cluster-");
+      if (needsClusters && clusterer == null) {
+        throw ConfigException.at(file, path + ".kind", "'" + rc.kind() + "' needs user clusters — add a clusterer: { kind: … } section");
+      }
+    }
+    resolved.put("recommenders", resolvedRecs);
+
+    Object metricsRaw = tree.get("metrics");
+    if (!(metricsRaw instanceof List<?> metricList) || metricList.isEmpty()) {
+      throw ConfigException.at(file, "metrics", ConfigText.show(metricsRaw) + " — allowed: a non-empty list of metric names such as ndcg@10, ari");
+    }
+    List<String> metrics = new ArrayList<>();
+    int topK = 0;
+    for (int i = 0; i < metricList.size(); i++) {
+      Object m = metricList.get(i);
+      String path = "metrics[" + i + "]";
+      if (!(m instanceof String s)) throw ConfigException.at(file, path, ConfigText.show(m) + " is not a metric name — allowed: " + metricNames.allowedText());
+      MetricNames.Parsed parsed = metricNames.parse(s);
+      if (parsed == null) throw ConfigException.at(file, path, "'" + s + "' is not a metric — allowed: " + metricNames.allowedText());
+      if (parsed.needsClusters() && clusterer == null) {
+        throw ConfigException.at(file, path, "'" + s + "' is a clustering metric but the config has no clusterer");
+      }
+      if (metrics.contains(s)) throw ConfigException.at(file, path, "'" + s + "' is listed twice");
+      metrics.add(s);
+      topK = Math.max(topK, parsed.k());
+    }
+    resolved.put("metrics", metrics);
+    if (topK == 0) topK = 10;
+    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved);
+  }
+
+  /** Validates one component section, fills its defaults into {@code resolved} under {@code path}. */
+  private ComponentConfig component(String file, Stage stage, String path, Object raw, long runSeed, Map<String, Object> resolved) {
+    String kindKey = stage.kindKey();
+    List<String> kinds = registry.kinds(stage);
+    if (raw instanceof String s) raw = Map.of(kindKey, s); // shorthand: `split: temporal`
+    if (!(raw instanceof Map<?, ?> rawMap)) {
+      throw ConfigException.at(file, path, ConfigText.show(raw) + " — allowed: a mapping { " + kindKey + ": " + String.join(" | ", kinds) + ", … }");
+    }
+    Map<String, Object> section = copyMap(rawMap);
+    Object kindRaw = section.get(kindKey);
+    if (kindRaw == null) throw ConfigException.at(file, path + "." + kindKey, "missing — allowed: " + String.join(", ", kinds));
+    String kind = String.valueOf(kindRaw);
+    ComponentSpec<?> spec = registry.spec(stage, kind);
+    if (spec == null) throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds));
+
+    boolean named = stage == Stage.RECOMMENDER;
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : section.entrySet()) {
+      String key = e.getKey();
+      if (key.equals(kindKey) || (named && key.equals("name"))) continue;
+      ParamSpec p = spec.param(key);
+      if (p == null) {
+        List<String> allowed = new ArrayList<>(spec.paramNames());
+        allowed.add(0, kindKey);
+        if (named) allowed.add(1, "name");
+        throw ConfigException.at(file, path + "." + key, "unknown key for " + kindKey + " '" + kind + "' — allowed keys: " + String.join(", ", allowed));
+      }
+      if (e.getValue() == null) throw ConfigException.at(file, path + "." + key, "empty value — allowed: " + p.allowedText());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(kindKey, kind);
+    String name = kind;
+    if (named && section.get("name") != null) {
+      Object n = section.get("name");
+      if (!(n instanceof String s) || !s.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+        throw ConfigException.at(file, path + ".name", ConfigText.show(n) + " — allowed: letters, digits, '.', '_', '-'");
+      }
+      name = s;
+    }
+    if (named) out.put("name", name);
+    for (ParamSpec p : spec.params()) {
+      Object v = section.get(p.name());
+      if (v == null) {
+        if (p.required()) throw ConfigException.at(file, path + "." + p.name(), "missing — required for " + kindKey + " '" + kind + "', allowed: " + p.allowedText());
+        v = p.defaultValue();
+      } else {
+        v = p.coerce(v, file, path + "." + p.name());
+      }
+      params.put(p.name(), v);
+      out.put(p.name(), v);
+    }
+    resolved.put(path, out);
+    long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
+    return new ComponentConfig(stage, kind, name, new Params(params), seed);
+  }
+}

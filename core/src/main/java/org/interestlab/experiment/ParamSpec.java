@@ -1,0 +1,104 @@
+package org.interestlab.experiment;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parameter of a component, declared as data next to the component (as scikit-learn's
+ * {@code _parameter_constraints}): name, type, default ({@code null} = required), range or allowed
+ * values, and a one-line description used in docs and error messages.
+ */
+public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
+    List<String> allowed, String doc) {
+
+  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE }
+
+  public static ParamSpec integer(String name, Integer def, long min, long max, String doc) {
+    return new ParamSpec(name, Type.INT, def, (double) min, (double) max, false, List.of(), doc);
+  }
+
+  public static ParamSpec real(String name, Double def, double min, double max, boolean minExclusive, String doc) {
+    return new ParamSpec(name, Type.DOUBLE, def, min, max, minExclusive, List.of(), doc);
+  }
+
+  public static ParamSpec string(String name, String def, String doc) {
+    return new ParamSpec(name, Type.STRING, def, null, null, false, List.of(), doc);
+  }
+
+  public static ParamSpec bool(String name, Boolean def, String doc) {
+    return new ParamSpec(name, Type.BOOL, def, null, null, false, List.of(), doc);
+  }
+
+  public static ParamSpec choice(String name, String def, List<String> allowed, String doc) {
+    return new ParamSpec(name, Type.CHOICE, def, null, null, false, List.copyOf(allowed), doc);
+  }
+
+  public boolean required() {
+    return defaultValue == null;
+  }
+
+  /** What values are allowed, in words, for error messages. */
+  public String allowedText() {
+    return switch (type) {
+      case INT -> "an integer" + range();
+      case DOUBLE -> "a number" + range();
+      case STRING -> "a string";
+      case BOOL -> "true or false";
+      case CHOICE -> "one of " + String.join(", ", allowed);
+    };
+  }
+
+  private String range() {
+    boolean hasMin = min != null && min > -Double.MAX_VALUE && min != Long.MIN_VALUE;
+    boolean hasMax = max != null && max < Double.MAX_VALUE && max != Long.MAX_VALUE;
+    String lo = hasMin ? (minExclusive ? " > " : " ≥ ") + fmt(min) : "";
+    String hi = hasMax ? " ≤ " + fmt(max) : "";
+    if (hasMin && hasMax) return lo + " and" + hi;
+    return lo + hi;
+  }
+
+  private String fmt(double v) {
+    if (type == Type.INT || v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+    return String.format(Locale.ROOT, "%s", v);
+  }
+
+  /**
+   * Checks and converts a raw YAML value: integers stay {@code Integer}, numbers become
+   * {@code Double}, choices and strings {@code String}.
+   */
+  public Object coerce(Object raw, String file, String path) {
+    String shown = ConfigText.show(raw);
+    switch (type) {
+      case INT -> {
+        if (!(raw instanceof Integer || raw instanceof Long)) throw bad(file, path, shown + " is not an integer");
+        long v = ((Number) raw).longValue();
+        if (v < min || v > max) throw bad(file, path, shown + " is out of range");
+        return (int) v;
+      }
+      case DOUBLE -> {
+        if (!(raw instanceof Number)) throw bad(file, path, shown + " is not a number");
+        double v = ((Number) raw).doubleValue();
+        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min)) throw bad(file, path, shown + " is out of range");
+        return v;
+      }
+      case STRING -> {
+        if (!(raw instanceof String s)) throw bad(file, path, shown + " is not a string");
+        return s;
+      }
+      case BOOL -> {
+        if (!(raw instanceof Boolean b)) throw bad(file, path, shown + " is not true or false");
+        return b;
+      }
+      case CHOICE -> {
+        String s = String.valueOf(raw);
+        if (!allowed.contains(s)) throw bad(file, path, shown + " is not allowed");
+        return s;
+      }
+      default -> throw new IllegalStateException(type.toString());
+    }
+  }
+
+  private ConfigException bad(String file, String path, String problem) {
+    return ConfigException.at(file, path, problem + " — allowed: " + allowedText());
+  }
+}

@@ -1,0 +1,38 @@
+package org.interestlab.experiment;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A component's validated parameters, defaults filled, in declaration order. */
+public record Params(Map<String, Object> values) {
+  public Params {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  public int getInt(String name) {
+    return (Integer) require(name);
+  }
+
+  public double getDouble(String name) {
+    return ((Number) require(name)).doubleValue();
+  }
+
+  public String getString(String name) {
+    return (String) require(name);
+  }
+
+  public boolean getBool(String name) {
+    return (Boolean) require(name);
+  }
+
+  public boolean has(String name) {
+    return values.get(name) != null;
+  }
+
+  private Object require(String name) {
+    Object v = values.get(name);
+    if (v == null) throw new IllegalStateException("parameter " + name + " not declared or not set");
+    return v;
+  }
+}

@@ -1,0 +1,120 @@
+package org.interestlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  private static final String GOOD = """
+      name: t
+      seed: 7
+      dataset: { source: test-data }
+      split: { kind: test-split }
+      profile: { kind: mean }
+      encoder: { kind: test-encoder }
+      clusterer: { kind: kmeans, k: 4 }
+      recommenders:
+        - { kind: most-popular }
+        - { kind: item-knn, neighbours: 20 }
+        - { kind: item-knn, name: item-knn-5, neighbours: 5 }
+      metrics: [ndcg@10, recall@20, ari]
+      """;
+
+  /** The core registry plus stand-ins for the stages whose components live elsewhere. */
+  static Registry registry() {
+    Registry r = new Registry();
+    Registry.Core.register(r);
+    r.register(Stage.DATASET, new ComponentSpec<>("test-data", "", List.of(ParamSpec.string("path", "", "")), (p, s) -> "data"));
+    r.register(Stage.SPLIT, new ComponentSpec<>("test-split", "",
+        List.of(ParamSpec.real("test_fraction", 0.2, 0, 1, true, "")), (p, s) -> "split"));
+    r.register(Stage.ENCODER, new ComponentSpec<>("test-encoder", "", List.of(), (p, s) -> "enc"));
+    return r;
+  }
+
+  private static ExperimentConfig parse(String text, String... overrides) {
+    return new ConfigLoader(registry()).parse("x.yaml", text, List.of(overrides));
+  }
+
+  @Test
+  void fillsDefaultsAndKeepsOrder() {
+    ExperimentConfig c = parse(GOOD);
+    assertThat(c.name()).isEqualTo("t");
+    assertThat(c.seed()).isEqualTo(7);
+    assertThat(c.clusterer().params().values()).containsExactly(
+        Map.entry("k", 4), Map.entry("init", "k-means++"), Map.entry("n_init", 3), Map.entry("max_iter", 100),
+        Map.entry("tol", 1e-4), Map.entry("device", "cpu"));
+    assertThat(c.split().params().getDouble("test_fraction")).isEqualTo(0.2);
+    assertThat(c.recommenders()).extracting(ComponentConfig::name).containsExactly("most-popular", "item-knn", "item-knn-5");
+    assertThat(c.topK()).isEqualTo(20);
+    assertThat(c.resolved().keySet()).containsExactly(
+        "name", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics");
+  }
+
+  @Test
+  void seedsDifferPerComponentAndFollowTheRunSeed() {
+    ExperimentConfig a = parse(GOOD);
+    ExperimentConfig b = parse(GOOD, "seed=8");
+    assertThat(a.clusterer().seed()).isNotEqualTo(a.split().seed());
+    assertThat(a.clusterer().seed()).isNotEqualTo(b.clusterer().seed());
+    assertThat(parse(GOOD).clusterer().seed()).isEqualTo(a.clusterer().seed());
+  }
+
+  @Test
+  void overridesReachNestedKeysAndListElements() {
+    ExperimentConfig c = parse(GOOD, "clusterer.k=9", "recommenders.1.neighbours=3", "split.test_fraction=0.5");
+    assertThat(c.clusterer().params().getInt("k")).isEqualTo(9);
+    assertThat(c.recommenders().get(1).params().getInt("neighbours")).isEqualTo(3);
+    assertThat(c.split().params().getDouble("test_fraction")).isEqualTo(0.5);
+  }
+
+  /** Each bad config names the file and the key path, the bad value, and what is allowed. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "clusterer.k=-3          | x.yaml: clusterer.k: -3 is out of range — allowed: an integer ≥ 1 and ≤ 1000000",
+      "clusterer.k=twelve      | x.yaml: clusterer.k: 'twelve' is not an integer — allowed: an integer",
+      "clusterer.kk=3          | x.yaml: clusterer.kk: unknown key for kind 'kmeans' — allowed keys: kind, k, init",
+      "clusterer.kind=kmeanz   | x.yaml: clusterer.kind: 'kmeanz' is not known — allowed: kmeans",
+      "clusterer.init=smart    | x.yaml: clusterer.init: 'smart' is not allowed — allowed: one of k-means++, random",
+      "split.test_fraction=1.5 | x.yaml: split.test_fraction: 1.5 is out of range — allowed: a number > 0 and ≤ 1",
+      "split.test_fraction=0   | x.yaml: split.test_fraction: 0 is out of range — allowed: a number > 0",
+      "recommenders.0.kind=foo | x.yaml: recommenders[0].kind: 'foo' is not known — allowed: most-popular, cluster-popular, item-knn",
+      "recommenders.2.name=item-knn | x.yaml: recommenders[2].name: 'item-knn' is used twice",
+      "metrics.0=ndgc@10       | x.yaml: metrics[0]: 'ndgc@10' is not a metric — allowed:",
+      "seed=abc                | x.yaml: seed: 'abc' is not an integer",
+      "name=has space          | x.yaml: name: 'has space' — allowed: letters, digits",
+      "colour=red              | x.yaml: colour: unknown key — allowed keys: name, description, seed",
+      "profile.kind=           | x.yaml: profile.kind: missing — allowed: text-concat, mean, recency-mean",
+      "recommenders.1.neighbours=0 | x.yaml: recommenders[1].neighbours: 0 is out of range — allowed: an integer ≥ 1",
+      "encoder=                | x.yaml: encoder: missing — this key is required",
+      "recommenders=[]         | x.yaml: recommenders: a list — allowed: a non-empty list",
+      "dataset.path=5          | x.yaml: dataset.path: 5 is not a string — allowed: a string",
+  })
+  void badConfigsGiveOneClearMessage(String override, String expected) {
+    assertThatThrownBy(() -> parse(GOOD, override))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(expected.strip())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void clusterMetricsAndRecommendersNeedAClusterer() {
+    String noClusterer = GOOD.replace("clusterer: { kind: kmeans, k: 4 }\n", "");
+    assertThatThrownBy(() -> parse(noClusterer)).hasMessage("x.yaml: metrics[2]: 'ari' is a clustering metric but the config has no clusterer");
+    assertThatThrownBy(() -> parse(noClusterer.replace("metrics: [ndcg@10, recall@20, ari]", "metrics: [ndcg@10]"),
+        "recommenders.0.kind=cluster-popular"))
+        .hasMessageStartingWith("x.yaml: recommenders[0].kind: 'cluster-popular' needs user clusters");
+  }
+
+  @Test
+  void syntaxErrorsNameTheLine() {
+    assertThatThrownBy(() -> parse("name: t\nseed: [1,\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: line ").hasMessageContaining("YAML syntax error");
+    assertThatThrownBy(() -> parse("- a\n- b\n")).hasMessageStartingWith("x.yaml: the config must be a mapping");
+    assertThatThrownBy(() -> parse(GOOD, "nonsense")).hasMessageStartingWith("--set: 'nonsense' — expected key.path=value");
+  }
+}
