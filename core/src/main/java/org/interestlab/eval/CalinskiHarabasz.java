@@ -1,0 +1,45 @@
+package org.interestlab.eval;
+
+/**
+ * Calinski–Harabasz index, the variance ratio criterion (Caliński &amp; Harabasz, "A dendrite method
+ * for cluster analysis", Communications in Statistics 3(1), 1974), as scikit-learn's
+ * {@code calinski_harabasz_score} computes it. Higher is better.
+ *
+ * <p>With n points, K clusters, overall mean m, cluster means m_k and sizes n_k:
+ * B = Σ_k n_k ‖m_k − m‖², W = Σ_k Σ_{x∈k} ‖x − m_k‖², CH = (B / (K − 1)) / (W / (n − K)); CH = 1
+ * when W = 0 (scikit-learn's convention). O(n d) time, O(K d) memory.
+ *
+ * <pre>{@code double ch = new CalinskiHarabasz().score(points, labels);}</pre>
+ */
+public record CalinskiHarabasz() implements ClusteringMetric {
+  @Override
+  public String name() {
+    return "calinski-harabasz";
+  }
+
+  @Override
+  public double score(double[][] points, int[] labels) {
+    int d = PointChecks.checkPoints(name(), points, labels);
+    PointChecks.Encoded enc = PointChecks.encode(labels);
+    int k = enc.numLabels();
+    int n = points.length;
+    PointChecks.checkNumberOfClusters(name(), k, n);
+    double[] mean = new double[d];
+    for (double[] p : points) for (int j = 0; j < d; j++) mean[j] += p[j];
+    for (int j = 0; j < d; j++) mean[j] /= n;
+    double[][] centroids = InternalClusterMetrics.centroids(points, enc, d);
+    double between = 0;
+    for (int c = 0; c < k; c++) {
+      double sq = 0;
+      for (int j = 0; j < d; j++) sq += (centroids[c][j] - mean[j]) * (centroids[c][j] - mean[j]);
+      between += enc.sizes()[c] * sq;
+    }
+    double within = 0;
+    for (int i = 0; i < n; i++) {
+      double[] m = centroids[enc.codes()[i]];
+      for (int j = 0; j < d; j++) within += (points[i][j] - m[j]) * (points[i][j] - m[j]);
+    }
+    if (within == 0.0) return 1.0;
+    return between * (n - k) / (within * (k - 1.0));
+  }
+}
