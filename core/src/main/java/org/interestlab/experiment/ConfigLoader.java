@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.interestlab.UserException;
+import org.interestlab.eval.MetricSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,18 +32,14 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics");
+  /** The cutoff when no metric names one. */
+  public static final int DEFAULT_TOP_K = 10;
   private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
 
   private final Registry registry;
-  private final MetricNames metricNames;
 
   public ConfigLoader(Registry registry) {
-    this(registry, MetricNames.standard());
-  }
-
-  ConfigLoader(Registry registry, MetricNames metricNames) {
     this.registry = registry;
-    this.metricNames = metricNames;
   }
 
   public ExperimentConfig load(Path file, List<String> overrides) {
@@ -152,18 +150,25 @@ public final class ConfigLoader {
     for (int i = 0; i < metricList.size(); i++) {
       Object m = metricList.get(i);
       String path = "metrics[" + i + "]";
-      if (!(m instanceof String s)) throw ConfigException.at(file, path, ConfigText.show(m) + " is not a metric name — allowed: " + metricNames.allowedText());
-      MetricNames.Parsed parsed = metricNames.parse(s);
-      if (parsed == null) throw ConfigException.at(file, path, "'" + s + "' is not a metric — allowed: " + metricNames.allowedText());
-      if (parsed.needsClusters() && clusterer == null) {
+      if (!(m instanceof String s)) {
+        throw ConfigException.at(file, path, ConfigText.show(m) + " is not a metric name — allowed: " + String.join(", ", MetricSpec.allowedNames()));
+      }
+      MetricSpec spec;
+      try {
+        spec = MetricSpec.parse(s);
+      } catch (UserException e) {
+        throw ConfigException.at(file, path, e.getMessage());
+      }
+      if ((spec.kind() == MetricSpec.Kind.CLUSTERING || spec.kind() == MetricSpec.Kind.EXTERNAL_CLUSTERING) && clusterer == null) {
         throw ConfigException.at(file, path, "'" + s + "' is a clustering metric but the config has no clusterer");
       }
-      if (metrics.contains(s)) throw ConfigException.at(file, path, "'" + s + "' is listed twice");
-      metrics.add(s);
-      topK = Math.max(topK, parsed.k());
+      if (metrics.contains(spec.name())) throw ConfigException.at(file, path, "'" + s + "' is listed twice");
+      metrics.add(spec.name());
+      if (spec.k().isPresent()) topK = Math.max(topK, spec.k().getAsInt());
     }
+    // Metrics written without @K use the run's cutoff: the largest K named, else 10.
+    if (topK == 0) topK = DEFAULT_TOP_K;
     resolved.put("metrics", metrics);
-    if (topK == 0) topK = 10;
     return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved);
   }
 

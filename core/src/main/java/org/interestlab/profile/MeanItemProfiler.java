@@ -28,6 +28,11 @@ public record MeanItemProfiler(double halfLifeDays) implements UserProfiler {
   }
 
   @Override
+  public boolean needsItemVectors() {
+    return true;
+  }
+
+  @Override
   public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
     if (itemVectors.rows() != train.numItems()) {
       throw new IllegalArgumentException("item vectors have " + itemVectors.rows() + " rows for " + train.numItems() + " items");

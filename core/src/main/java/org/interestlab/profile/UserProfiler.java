@@ -15,4 +15,9 @@ public interface UserProfiler {
    * @param itemVectors one row per item of {@code train}, for profilers that average item vectors
    */
   UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors);
+
+  /** Whether {@link #profile} reads item vectors (so the runner embeds every item first). */
+  default boolean needsItemVectors() {
+    return false;
+  }
 }

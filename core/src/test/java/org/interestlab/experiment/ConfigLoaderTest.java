@@ -84,7 +84,7 @@ class ConfigLoaderTest {
       "split.test_fraction=0   | x.yaml: split.test_fraction: 0 is out of range — allowed: a number > 0",
       "recommenders.0.kind=foo | x.yaml: recommenders[0].kind: 'foo' is not known — allowed: most-popular, cluster-popular, item-knn",
       "recommenders.2.name=item-knn | x.yaml: recommenders[2].name: 'item-knn' is used twice",
-      "metrics.0=ndgc@10       | x.yaml: metrics[0]: 'ndgc@10' is not a metric — allowed:",
+      "metrics.0=ndgc@10       | x.yaml: metrics[0]: unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed:",
       "seed=abc                | x.yaml: seed: 'abc' is not an integer",
       "name=has space          | x.yaml: name: 'has space' — allowed: letters, digits",
       "colour=red              | x.yaml: colour: unknown key — allowed keys: name, description, seed",

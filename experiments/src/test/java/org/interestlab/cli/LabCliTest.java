@@ -1,0 +1,150 @@
+package org.interestlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CLI as a user drives it: real configs, real data, real run folders. */
+class LabCliTest {
+  static Path root;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void locateRoot() {
+    root = Path.of(System.getProperty("interestlab.root", "..")).toAbsolutePath().normalize();
+    System.setProperty("interestlab.root", root.toString());
+    System.setProperty("interestlab.progress", "false");
+  }
+
+  /** Runs the CLI capturing stdout and stderr. */
+  record Result(int code, String out, String err) {}
+
+  static synchronized Result lab(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Lab.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static List<Path> runDirs(Path runs) throws IOException {
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+
+  @Test
+  void quickstartWritesACompleteRunAndRepeatsByteForByte() throws IOException {
+    String config = root.resolve("experiments/configs/quickstart.yaml").toString();
+    Result first = lab("run", config, "--runs-dir", tmp.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("most-popular").contains("cluster-popular").contains("item-knn").contains("ndcg@10")
+        .contains("run directory: ");
+    List<Path> dirs = runDirs(tmp);
+    assertThat(dirs).hasSize(1);
+    Path run = dirs.get(0);
+    assertThat(run.getFileName().toString()).matches("\\d{8}T\\d{6}Z-quickstart-[0-9a-f]{8}");
+    for (String f : List.of("config.yaml", "metrics.json", "metrics.csv", "per_user.csv", "clusters.csv",
+        "environment.json", "timings.json", "run.log", "report.html")) {
+      assertThat(run.resolve(f)).as(f).isRegularFile();
+      assertThat(Files.size(run.resolve(f))).as(f).isPositive();
+    }
+
+    Result second = lab("run", config, "--runs-dir", tmp.toString(), "--quiet");
+    assertThat(second.code()).as(second.err()).isZero();
+    List<Path> after = runDirs(tmp);
+    assertThat(after).hasSize(2);
+    byte[] a = Files.readAllBytes(after.get(0).resolve("metrics.json"));
+    byte[] b = Files.readAllBytes(after.get(1).resolve("metrics.json"));
+    assertThat(b).isEqualTo(a);
+
+    // The resolved config runs again as it is, to the same metrics.
+    Result third = lab("run", run.resolve("config.yaml").toString(), "--runs-dir", tmp.resolve("again").toString(), "--quiet");
+    assertThat(third.code()).as(third.err()).isZero();
+    assertThat(Files.readAllBytes(runDirs(tmp.resolve("again")).get(0).resolve("metrics.json"))).isEqualTo(a);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "clusterer.k=0          | quickstart.yaml: clusterer.k: 0 is out of range",
+      "encoder.kind=bert      | quickstart.yaml: encoder.kind: 'bert' is not known — allowed: tfidf",
+      "metrics.0=ndcg@0       | quickstart.yaml: metrics[0]:",
+      "dataset.source=nope    | quickstart.yaml: dataset.source: 'nope' is not known — allowed:",
+      "split.kind=random      | quickstart.yaml: split.kind: 'random' is not known — allowed:",
+      "recommenders.0.foo=1   | quickstart.yaml: recommenders[0].foo: unknown key",
+  })
+  void badConfigsExitTwoWithOneLine(String override, String expected) {
+    String config = root.resolve("experiments/configs/quickstart.yaml").toString();
+    Result r = lab("run", config, "--runs-dir", tmp.toString(), "--set", override);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains(expected.strip());
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(tmp.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void missingConfigFileExitsTwo() {
+    Result r = lab("run", tmp.resolve("nope.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nope.yaml: no such config file");
+  }
+
+  @Test
+  void missingDatasetOfflineExitsTwoNamingPathAndUrl() throws IOException {
+    Path cfg = tmp.resolve("ml.yaml");
+    Files.writeString(cfg, """
+        name: ml-missing
+        dataset: { source: movielens-100k }
+        split: { kind: temporal, test_fraction: 0.2 }
+        profile: { kind: mean }
+        encoder: { kind: tfidf }
+        recommenders: [ { kind: most-popular } ]
+        metrics: [ndcg@10]
+        """);
+    String old = System.getProperty("interestlab.data");
+    String oldOffline = System.getProperty("interestlab.offline");
+    System.setProperty("interestlab.data", tmp.resolve("empty-cache").toString());
+    System.setProperty("interestlab.offline", "true");
+    try {
+      Result r = lab("run", cfg.toString(), "--runs-dir", tmp.resolve("runs").toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).startsWith("error: ").contains("movielens-100k").contains("empty-cache")
+          .contains("https://files.grouplens.org/datasets/movielens/ml-100k.zip");
+      assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    } finally {
+      restore("interestlab.data", old);
+      restore("interestlab.offline", oldOffline);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) System.clearProperty(key);
+    else System.setProperty(key, value);
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    assertThat(lab("frobnicate").code()).isEqualTo(2);
+  }
+}
