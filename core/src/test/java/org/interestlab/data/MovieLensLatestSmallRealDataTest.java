@@ -33,4 +33,17 @@ class MovieLensLatestSmallRealDataTest {
     assertThat(d.tags().get(0).text()).isEqualTo("funny");
     assertThat(MovieLensLatestSmallSource.readLinks(folder)).hasSize(9_742);
   }
+
+  @Test
+  void catalogueHashesMatchTheRealFiles() {
+    boolean configured = System.getProperty("interestlab.data") != null || System.getenv("INTERESTLAB_DATA") != null;
+    Path folder = CacheDirs.datasets().resolve(MovieLensLatestSmallSource.NAME);
+    assumeTrue(configured && Files.isRegularFile(folder.resolve("ratings.csv")),
+        "real ml-latest-small not found: set INTERESTLAB_DATA to a folder containing movielens-latest-small/");
+    DatasetStore.Verification v = DatasetStore.create().verify(MovieLensLatestSmallSource.NAME);
+    assertThat(v.files()).extracting(DatasetStore.FileCheck::status).containsExactly(
+        DatasetStore.Status.OK, DatasetStore.Status.OK, DatasetStore.Status.OK, DatasetStore.Status.OK,
+        DatasetStore.Status.OK);
+    assertThat(v.ok()).isTrue();
+  }
 }
