@@ -1,0 +1,90 @@
+package org.interestlab.data;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.interestlab.UserException;
+
+/**
+ * Maps the dataset names used in configs ({@code dataset: { source: <name>, ... }}) to loaders.
+ *
+ * <table>
+ *   <caption>Names</caption>
+ *   <tr><th>name</th><th>parameters</th><th>loader</th></tr>
+ *   <tr><td>{@code movielens-100k}</td><td>none</td><td>{@link MovieLens100kSource}</td></tr>
+ *   <tr><td>{@code movielens-1m}</td><td>none</td><td>{@link MovieLens1mSource}</td></tr>
+ *   <tr><td>{@code movielens-latest-small}</td><td>none</td><td>{@link MovieLensLatestSmallSource}</td></tr>
+ *   <tr><td>{@code amazon-reviews-5core}</td><td>{@code category} (required)</td>
+ *       <td>{@link AmazonReviews5CoreSource}</td></tr>
+ * </table>
+ *
+ * <p>Unknown names and unknown or missing parameters are {@link UserException}s that list what is
+ * allowed. Lookup is O(1).
+ *
+ * <pre>{@code
+ * DatasetSource src = DatasetSources.forName("amazon-reviews-5core", Map.of("category", "Musical_Instruments"));
+ * Dataset d = DatasetSources.load("movielens-latest-small", Map.of());   // downloads if needed
+ * }</pre>
+ */
+public final class DatasetSources {
+  private DatasetSources() {}
+
+  private record Factory(Set<String> parameters, Function<Map<String, String>, DatasetSource> create) {}
+
+  private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+
+  static {
+    FACTORIES.put(MovieLens100kSource.NAME, new Factory(Set.of(), p -> new MovieLens100kSource()));
+    FACTORIES.put(MovieLens1mSource.NAME, new Factory(Set.of(), p -> new MovieLens1mSource()));
+    FACTORIES.put(MovieLensLatestSmallSource.NAME, new Factory(Set.of(), p -> new MovieLensLatestSmallSource()));
+    FACTORIES.put(AmazonReviews5CoreSource.NAME, new Factory(Set.of(AmazonReviews5CoreSource.CATEGORY),
+        p -> new AmazonReviews5CoreSource(p.get(AmazonReviews5CoreSource.CATEGORY))));
+    // synthetic-interests: register org.interestlab.data.synthetic.SyntheticInterestsSource here
+    // (name "synthetic-interests") once that class exists; the catalogue already lists the dataset.
+  }
+
+  /** The names {@link #forName} accepts, in documentation order. */
+  public static List<String> names() {
+    return List.copyOf(FACTORIES.keySet());
+  }
+
+  /**
+   * The loader for a config name.
+   *
+   * @throws UserException for an unknown name (listing the allowed names) or a missing or unknown
+   *     parameter
+   */
+  public static DatasetSource forName(String name, Map<String, String> params) {
+    Factory f = FACTORIES.get(name);
+    if (f == null) {
+      throw new UserException("unknown dataset source '" + name + "'; allowed: " + String.join(", ", FACTORIES.keySet()));
+    }
+    for (String key : params.keySet()) {
+      if (!f.parameters().contains(key)) {
+        throw new UserException("dataset source " + name + ": unknown parameter '" + key + "'; allowed: "
+            + (f.parameters().isEmpty() ? "none" : String.join(", ", f.parameters())));
+      }
+    }
+    for (String key : f.parameters()) {
+      if (!params.containsKey(key)) {
+        throw new UserException("dataset source " + name + " needs parameter " + key);
+      }
+    }
+    return f.create().apply(params);
+  }
+
+  /** Loads a dataset from the default {@link DatasetStore}, downloading it first if needed. */
+  public static Dataset load(String name, Map<String, String> params) {
+    return load(DatasetStore.create(), name, params);
+  }
+
+  /** Loads a dataset from {@code store}, downloading it first if needed. */
+  public static Dataset load(DatasetStore store, String name, Map<String, String> params) {
+    DatasetSource source = forName(name, params);
+    Path folder = store.ensure(name, params);
+    return source.load(folder);
+  }
+}

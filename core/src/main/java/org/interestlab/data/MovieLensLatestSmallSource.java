@@ -1,0 +1,103 @@
+package org.interestlab.data;
+
+import static org.interestlab.data.DataFiles.expectFields;
+import static org.interestlab.data.DataFiles.parseId;
+import static org.interestlab.data.DataFiles.parseRating;
+import static org.interestlab.data.DataFiles.parseTimestamp;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads GroupLens' MovieLens latest-small (config name {@code movielens-latest-small}), the 2018
+ * release: 100,836 ratings (0.5–5 in half stars) and 3,683 free-text tags by 610 users on 9,742
+ * movies.
+ *
+ * <p>Reads the original CSV files of {@code ml-latest-small.zip} (UTF-8, a header row, RFC 4180
+ * quoting: fields with commas are quoted, quotes inside are doubled):
+ *
+ * <ul>
+ *   <li>{@code movies.csv} ({@code movieId,title,genres}): item title = title; categories = the
+ *       {@code |}-separated genres, none for {@code (no genres listed)}; text = the genres joined
+ *       with {@code ", "} (e.g. {@code "Adventure, Animation, Children"});
+ *   <li>{@code ratings.csv} ({@code userId,movieId,rating,timestamp}): the interactions;
+ *   <li>{@code tags.csv} ({@code userId,movieId,tag,timestamp}): {@link Dataset#tags()} events whose
+ *       text is the tag, exactly as typed;
+ *   <li>{@code links.csv} ({@code movieId,imdbId,tmdbId}): not part of the {@link Dataset}; read it
+ *       with {@link #readLinks(Path)}.
+ * </ul>
+ *
+ * <p>Items are declared from {@code movies.csv} first (item indices follow that file); users appear
+ * in order of first appearance in {@code ratings.csv}, then {@code tags.csv}. Cost: O(lines), about
+ * 0.3 s for the real files.
+ *
+ * <pre>{@code
+ * Dataset ml = DatasetSources.load("movielens-latest-small", Map.of());
+ * ml.tags().get(0).text();   // "funny"
+ * }</pre>
+ *
+ * @see <a href="https://grouplens.org/datasets/movielens/latest/">MovieLens latest datasets</a>
+ */
+public record MovieLensLatestSmallSource() implements DatasetSource {
+  /** Config name. */
+  public static final String NAME = "movielens-latest-small";
+
+  /** The pseudo-genre of movies without genres; it yields no category. */
+  public static final String NO_GENRES = "(no genres listed)";
+
+  /**
+   * One row of {@code links.csv}: a movie's ids at IMDb and TMDb ({@code tmdbId} may be empty).
+   *
+   * @param movieId MovieLens id
+   * @param imdbId IMDb id without the {@code tt} prefix, zero-padded as in the file
+   * @param tmdbId The Movie Database id, or {@code ""}
+   */
+  public record Link(String movieId, String imdbId, String tmdbId) {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Dataset load(Path folder) {
+    Path ratings = DataFiles.require(folder, NAME, "ratings.csv");
+    Path movies = DataFiles.require(folder, NAME, "movies.csv");
+    Path tags = DataFiles.require(folder, NAME, "tags.csv");
+    Dataset.Builder b = Dataset.builder(NAME);
+    DataFiles.forEachCsvRecord(movies, List.of("movieId", "title", "genres"), (f, n) -> {
+      expectFields(movies, n, f, 3, "movieId,title,genres");
+      List<String> genres = new ArrayList<>();
+      for (String g : f.get(2).split("\\|")) {
+        if (!g.isBlank() && !g.equals(NO_GENRES)) genres.add(g.trim());
+      }
+      b.item(new Item(parseId(movies, n, f.get(0), "movieId"), f.get(1), String.join(", ", genres), genres));
+    });
+    DataFiles.forEachCsvRecord(ratings, List.of("userId", "movieId", "rating", "timestamp"), (f, n) -> {
+      expectFields(ratings, n, f, 4, "userId,movieId,rating,timestamp");
+      b.interaction(parseId(ratings, n, f.get(0), "userId"), parseId(ratings, n, f.get(1), "movieId"),
+          parseRating(ratings, n, f.get(2)), parseTimestamp(ratings, n, f.get(3)), "");
+    });
+    DataFiles.forEachCsvRecord(tags, List.of("userId", "movieId", "tag", "timestamp"), (f, n) -> {
+      expectFields(tags, n, f, 4, "userId,movieId,tag,timestamp");
+      b.tag(parseId(tags, n, f.get(0), "userId"), parseId(tags, n, f.get(1), "movieId"), f.get(2),
+          parseTimestamp(tags, n, f.get(3)));
+    });
+    return b.build();
+  }
+
+  /** Reads {@code links.csv}: movie id → its IMDb and TMDb ids, in file order. */
+  public static Map<String, Link> readLinks(Path folder) {
+    Path links = DataFiles.require(folder, NAME, "links.csv");
+    Map<String, Link> out = new LinkedHashMap<>();
+    DataFiles.forEachCsvRecord(links, List.of("movieId", "imdbId", "tmdbId"), (f, n) -> {
+      expectFields(links, n, f, 3, "movieId,imdbId,tmdbId");
+      String id = parseId(links, n, f.get(0), "movieId");
+      out.put(id, new Link(id, f.get(1).trim(), f.get(2).trim()));
+    });
+    return out;
+  }
+}

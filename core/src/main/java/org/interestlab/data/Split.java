@@ -1,0 +1,28 @@
+package org.interestlab.data;
+
+import java.util.Objects;
+
+/**
+ * A train/test split of one dataset. Both halves share the same users and items (built with {@link
+ * Dataset#withInteractions}), so a dense index means the same user or item in both; only the
+ * interactions and tags differ. Every test interaction's user and item appear in the training
+ * interactions: a recommender is never asked about someone or something it could not have seen.
+ *
+ * <pre>{@code
+ * Split s = new TemporalSplit(0.2).split(dataset);
+ * recommender.fit(s.train());
+ * evaluate(s.test());
+ * }</pre>
+ *
+ * @param train what models may learn from
+ * @param test what they are measured on
+ */
+public record Split(Dataset train, Dataset test) {
+  public Split {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(test, "test");
+    if (train.numUsers() != test.numUsers() || train.numItems() != test.numItems()) {
+      throw new IllegalArgumentException("train and test must share users and items: " + train + " vs " + test);
+    }
+  }
+}
