@@ -3,10 +3,24 @@ package org.interestlab.experiment;
 import static org.interestlab.experiment.ParamSpec.bool;
 import static org.interestlab.experiment.ParamSpec.choice;
 import static org.interestlab.experiment.ParamSpec.integer;
+import static org.interestlab.experiment.ParamSpec.real;
 import static org.interestlab.experiment.ParamSpec.string;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.DatasetSources;
+import org.interestlab.data.synthetic.GroundTruth;
+import org.interestlab.data.synthetic.SyntheticData;
+import org.interestlab.data.synthetic.SyntheticInterests;
+import org.interestlab.data.synthetic.SyntheticInterestsSource;
+import org.interestlab.data.KCoreFilter;
+import org.interestlab.data.LeaveLastOutSplit;
+import org.interestlab.data.RatioSplit;
+import org.interestlab.data.Splitter;
+import org.interestlab.data.TemporalSplit;
 import org.interestlab.encode.OnnxSentenceEncoder;
 import org.interestlab.encode.Pooling;
 import org.interestlab.encode.TfIdfEncoder;
@@ -17,7 +31,89 @@ final class StandardComponents {
 
   static void registerAll(Registry r) {
     Registry.Core.register(r);
+    registerSynthetic(r);
+    registerDatasets(r);
+    registerSplits(r);
     registerEncoders(r);
+  }
+
+  private static void registerDatasets(Registry r) {
+    for (String name : List.of("movielens-100k", "movielens-1m", "movielens-latest-small")) {
+      r.register(Stage.DATASET, new ComponentSpec<DatasetLoader>(name, "GroupLens " + name + " (downloaded once into the cache)",
+          List.of(), (p, seed) -> realDataset(name, Map.of())));
+    }
+    r.register(Stage.DATASET, new ComponentSpec<DatasetLoader>("amazon-reviews-5core",
+        "Amazon review 5-core file of one category (reviews_<category>_5.json[.gz])",
+        List.of(string("category", null, "e.g. Musical_Instruments")),
+        (p, seed) -> realDataset("amazon-reviews-5core", Map.of("category", p.getString("category")))));
+  }
+
+  /**
+   * The bundled dataset: read from {@code datasets/<folder>/} of the repository ({@code
+   * -Dinterestlab.root}, else the working directory) when the files are there, else generated in
+   * memory from its seed — the same data either way (a test checks the shipped files byte for byte).
+   */
+  private static void registerSynthetic(Registry r) {
+    r.register(Stage.DATASET, new ComponentSpec<DatasetLoader>("synthetic-interests",
+        "bundled synthetic users with known interests, drift and an emerging topic",
+        List.of(choice("language", "en", List.of("en", "zh"), "language of item and review texts")),
+        (p, seed) -> new DatasetLoader() {
+          @Override
+          public boolean hasGroundTruth() {
+            return true;
+          }
+
+          @Override
+          public LoadedDataset load() {
+            SyntheticInterests.Params params = SyntheticInterests.Params.defaults().withLanguage(p.getString("language"));
+            Path folder = Path.of(System.getProperty("interestlab.root", "")).resolve("datasets").resolve(params.folderName());
+            Dataset data;
+            GroundTruth truth;
+            if (Files.isRegularFile(folder.resolve(SyntheticInterests.FILES.get(0)))) {
+              data = new SyntheticInterestsSource().load(folder);
+              truth = GroundTruth.read(folder);
+            } else {
+              SyntheticData generated = SyntheticInterests.generate(params);
+              data = generated.dataset();
+              truth = generated.truth();
+            }
+            return new LoadedDataset(data, truth.primaryInterest(data));
+          }
+        }));
+  }
+
+  private static DatasetLoader realDataset(String name, Map<String, String> params) {
+    return new DatasetLoader() {
+      @Override
+      public boolean hasGroundTruth() {
+        return false;
+      }
+
+      @Override
+      public LoadedDataset load() {
+        return new LoadedDataset(DatasetSources.load(name, params), null);
+      }
+    };
+  }
+
+  private static void registerSplits(Registry r) {
+    ParamSpec kCore = integer("k_core", 0, 0, 1_000_000,
+        "before splitting, keep only users and items with at least this many interactions (0 = off)");
+    r.register(Stage.SPLIT, new ComponentSpec<Splitter>("temporal", "global time cut: the latest test_fraction of interactions are test",
+        List.of(real("test_fraction", 0.2, 0, 1, true, "share of interactions after the cut"), kCore),
+        (p, seed) -> withKCore(p, new TemporalSplit(p.getDouble("test_fraction")))));
+    r.register(Stage.SPLIT, new ComponentSpec<Splitter>("leave-last-out", "each user's latest interaction is test",
+        List.of(kCore), (p, seed) -> withKCore(p, new LeaveLastOutSplit())));
+    r.register(Stage.SPLIT, new ComponentSpec<Splitter>("ratio", "per-user random split (e.g. 75/25)",
+        List.of(real("train_ratio", 0.75, 0, 1, true, "share of each user's interactions kept for training"), kCore),
+        (p, seed) -> withKCore(p, new RatioSplit(p.getDouble("train_ratio"), seed))));
+  }
+
+  private static Splitter withKCore(Params p, Splitter split) {
+    int k = p.getInt("k_core");
+    if (k == 0) return split;
+    KCoreFilter filter = new KCoreFilter(k);
+    return d -> split.split(filter.apply(d));
   }
 
   private static void registerEncoders(Registry r) {
