@@ -34,8 +34,8 @@ import org.interestlab.UserException;
  *
  * <p>Items carry only their ASIN: the 5-core files hold no product titles (those are in the
  * separate {@code meta_<category>.json.gz}, which this loader does not read). Users and items appear
- * in order of first appearance. No tags. Cost: O(lines); JSON parsing dominates (about 10 s per
- * million reviews on one core).
+ * in order of first appearance. No tags. Cost: O(lines) time and memory; JSON
+ * parsing dominates.
  *
  * <pre>{@code
  * Dataset music = new AmazonReviews5CoreSource("Musical_Instruments")

@@ -63,6 +63,8 @@ final class DataFiles {
         n++;
         if (!line.isBlank()) handler.accept(line, n);
       }
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw corrupt(file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
@@ -87,6 +89,8 @@ final class DataFiles {
         if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
         handler.accept(rec, csv.recordLine);
       }
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw corrupt(file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
@@ -178,6 +182,11 @@ final class DataFiles {
       out.add(line.substring(from, at));
       from = at + sep.length();
     }
+  }
+
+  private static UserException corrupt(Path file, IOException e) {
+    return new UserException(file.toAbsolutePath() + ": truncated or corrupt compressed file (" + e.getMessage()
+        + "); delete it and fetch it again");
   }
 
   static UserException malformed(Path file, long line, String expected, String got) {

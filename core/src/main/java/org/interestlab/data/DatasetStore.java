@@ -123,7 +123,7 @@ public final class DatasetStore {
     Path folder = folder(name);
     List<DatasetCatalog.FileSpec> missing = new ArrayList<>();
     for (DatasetCatalog.FileSpec f : e.files()) {
-      if (!f.optional() && !Files.isRegularFile(folder.resolve(f.name()))) missing.add(f);
+      if (!f.optional() && present(folder, f.name()) == null) missing.add(f);
     }
     if (e.archive() == DatasetCatalog.Archive.BUNDLED) {
       if (!Files.isDirectory(folder) || !missing.isEmpty()) {
@@ -140,9 +140,23 @@ public final class DatasetStore {
     }
     // Optional files (READMEs) come along when a download happens anyway.
     List<DatasetCatalog.FileSpec> wanted = new ArrayList<>();
-    for (DatasetCatalog.FileSpec f : e.files()) if (!Files.isRegularFile(folder.resolve(f.name()))) wanted.add(f);
+    for (DatasetCatalog.FileSpec f : e.files()) if (present(folder, f.name()) == null) wanted.add(f);
     download(e, folder, wanted);
     return folder;
+  }
+
+  /**
+   * The file as placed in the folder, or {@code null}. A catalogued {@code x.gz} is also satisfied
+   * by its uncompressed {@code x}: users often unpack downloads, and the loaders read either.
+   */
+  static Path present(Path folder, String name) {
+    Path p = folder.resolve(name);
+    if (Files.isRegularFile(p)) return p;
+    if (name.endsWith(".gz")) {
+      Path plain = folder.resolve(name.substring(0, name.length() - 3));
+      if (Files.isRegularFile(plain)) return plain;
+    }
+    return null;
   }
 
   private DatasetUnavailableException unavailable(
@@ -161,6 +175,7 @@ public final class DatasetStore {
   }
 
   private void download(DatasetCatalog.Entry e, Path folder, List<DatasetCatalog.FileSpec> missing) {
+    boolean created = !Files.isDirectory(folder);
     try {
       Files.createDirectories(folder);
     } catch (IOException ex) {
@@ -215,6 +230,13 @@ public final class DatasetStore {
           Files.deleteIfExists(t);
         } catch (IOException ignored) {
           // a leftover temporary file is harmless: it never has a catalogued name
+        }
+      }
+      if (created) {
+        try {
+          Files.delete(folder); // only succeeds when the failed download left it empty
+        } catch (IOException ignored) {
+          // not empty: the download succeeded, or the user put files there meanwhile
         }
       }
     }
@@ -361,7 +383,13 @@ public final class DatasetStore {
       var pattern = e.namePattern(f);
       if (Files.isDirectory(folder)) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
-          for (Path p : ds) if (pattern.matcher(p.getFileName().toString()).matches()) found.add(p);
+          for (Path p : ds) {
+            String n = p.getFileName().toString();
+            // An unpacked x for a catalogued x.gz counts too (see present()).
+            if (pattern.matcher(n).matches() || (f.name().endsWith(".gz") && pattern.matcher(n + ".gz").matches())) {
+              found.add(p);
+            }
+          }
         } catch (IOException ex) {
           throw new UncheckedIOException(ex);
         }
@@ -371,7 +399,11 @@ public final class DatasetStore {
         checks.add(new FileCheck(f.name(), folder.resolve(f.name()),
             f.optional() ? Status.ABSENT_OPTIONAL : Status.MISSING, f.sha256(), null));
       }
-      for (Path p : found) checks.add(check(p.getFileName().toString(), p, f));
+      for (Path p : found) {
+        boolean unpacked = f.name().endsWith(".gz") && !p.getFileName().toString().endsWith(".gz");
+        checks.add(check(p.getFileName().toString(), p,
+            unpacked ? new DatasetCatalog.FileSpec(f.name(), null, f.optional()) : f));
+      }
     }
     return new Verification(name, folder, checks);
   }
@@ -381,7 +413,15 @@ public final class DatasetStore {
     DatasetCatalog.Entry e = catalog.get(name).resolve(params);
     Path folder = folder(name);
     List<FileCheck> checks = new ArrayList<>();
-    for (DatasetCatalog.FileSpec f : e.files()) checks.add(check(f.name(), folder.resolve(f.name()), f));
+    for (DatasetCatalog.FileSpec f : e.files()) {
+      Path p = present(folder, f.name());
+      if (p != null && !p.getFileName().toString().equals(f.name())) {
+        // The uncompressed form: the catalogue's hash is of the .gz, so it cannot be checked.
+        checks.add(check(p.getFileName().toString(), p, new DatasetCatalog.FileSpec(f.name(), null, f.optional())));
+      } else {
+        checks.add(check(f.name(), folder.resolve(f.name()), f));
+      }
+    }
     return new Verification(name, folder, checks);
   }
 

@@ -1,6 +1,7 @@
 package org.interestlab.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -34,8 +35,8 @@ public record KCoreFilter(int k) implements UnaryOperator<Dataset> {
     List<Interaction> all = d.interactions();
     boolean[] userOk = new boolean[d.numUsers()];
     boolean[] itemOk = new boolean[d.numItems()];
-    java.util.Arrays.fill(userOk, true);
-    java.util.Arrays.fill(itemOk, true);
+    Arrays.fill(userOk, true);
+    Arrays.fill(itemOk, true);
     boolean changed = true;
     while (changed) {
       changed = false;

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * that file; users follow {@code u.user} order. Interactions keep the order of {@code u.data}. The
  * dataset has no tags; ratings carry no text.
  *
- * <p>Cost: one pass over each file, O(lines) time and memory (about 0.2 s for the real files).
+ * <p>Cost: one pass over each file, O(lines) time and memory.
  *
  * <pre>{@code
  * Dataset ml = new MovieLens100kSource().load(DatasetStore.create().ensure("movielens-100k", Map.of()));

@@ -30,7 +30,7 @@ import java.util.Map;
  * </ul>
  *
  * <p>Items are declared from {@code movies.dat} first (item indices follow that file), users from
- * {@code users.dat}. No tags; ratings carry no text. Cost: O(lines), about 1–2 s for the real files.
+ * {@code users.dat}. No tags; ratings carry no text. Cost: O(lines) time and memory.
  *
  * <pre>{@code
  * Dataset ml = DatasetSources.load("movielens-1m", Map.of());

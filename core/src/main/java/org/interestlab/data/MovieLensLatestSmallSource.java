@@ -31,8 +31,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Items are declared from {@code movies.csv} first (item indices follow that file); users appear
- * in order of first appearance in {@code ratings.csv}, then {@code tags.csv}. Cost: O(lines), about
- * 0.3 s for the real files.
+ * in order of first appearance in {@code ratings.csv}, then {@code tags.csv}. Cost: O(lines) time
+ * and memory.
  *
  * <pre>{@code
  * Dataset ml = DatasetSources.load("movielens-latest-small", Map.of());

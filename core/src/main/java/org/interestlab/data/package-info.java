@@ -1,7 +1,25 @@
 /**
  * Datasets, their loaders and catalogue, splits, and the synthetic generator with ground truth.
  *
- * <p>{@link org.interestlab.data.Dataset} is immutable with dense int indices; loaders implement
- * {@link org.interestlab.data.DatasetSource}.
+ * <ul>
+ *   <li>{@link org.interestlab.data.Dataset} is immutable with dense int indices; loaders implement
+ *       {@link org.interestlab.data.DatasetSource}: {@link org.interestlab.data.MovieLens100kSource},
+ *       {@link org.interestlab.data.MovieLens1mSource}, {@link
+ *       org.interestlab.data.MovieLensLatestSmallSource}, {@link
+ *       org.interestlab.data.AmazonReviews5CoreSource}; {@link org.interestlab.data.DatasetSources}
+ *       maps config names to them.
+ *   <li>{@link org.interestlab.data.DatasetCatalog} reads {@code datasets/catalog.yaml} (URLs,
+ *       files, sha256, licences); {@link org.interestlab.data.DatasetStore} downloads, places and
+ *       verifies the files in the cache folder.
+ *   <li>{@link org.interestlab.data.Splitter}s return a {@link org.interestlab.data.Split}: {@link
+ *       org.interestlab.data.TemporalSplit}, {@link org.interestlab.data.LeaveLastOutSplit}, {@link
+ *       org.interestlab.data.RatioSplit}; {@link org.interestlab.data.KCoreFilter} densifies a
+ *       dataset first.
+ * </ul>
+ *
+ * <pre>{@code
+ * Dataset ml = DatasetSources.load("movielens-latest-small", Map.of());
+ * Split split = new TemporalSplit(0.2).split(new KCoreFilter(5).apply(ml));
+ * }</pre>
  */
 package org.interestlab.data;

@@ -60,6 +60,17 @@ class AmazonReviews5CoreSourceTest {
   }
 
   @Test
+  void truncatedGzipIsAUserError() throws IOException {
+    byte[] whole = Files.readAllBytes(Fixtures.folder("amazon-reviews-5core").resolve("reviews_Digital_Music_5.json.gz"));
+    Path cut = tmp.resolve("reviews_Toys_5.json.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> new AmazonReviews5CoreSource("Toys").load(tmp))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining(cut.toString())
+        .hasMessageContaining("truncated or corrupt");
+  }
+
+  @Test
   void missingFileAndBadCategory() {
     assertThatThrownBy(() -> new AmazonReviews5CoreSource("Toys").load(tmp))
         .isInstanceOf(DatasetUnavailableException.class)

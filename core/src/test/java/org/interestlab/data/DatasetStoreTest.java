@@ -168,9 +168,8 @@ class DatasetStoreTest {
         .hasMessageContaining("b.txt")
         .hasMessageContaining("expected " + wrong)
         .hasMessageContaining("got " + BETA);
-    try (Stream<Path> s = Files.list(cache.resolve("toy"))) {
-      assertThat(s.toList()).isEmpty(); // a.txt was fine but is not renamed into place either
-    }
+    // a.txt was fine but is not renamed into place either; the folder the download made is removed.
+    assertThat(Files.exists(cache.resolve("toy"))).isFalse();
   }
 
   @Test
@@ -229,6 +228,26 @@ class DatasetStoreTest {
     assertThatThrownBy(() -> store.ensure("blue", Map.of()))
         .isInstanceOf(UserException.class).hasMessageContaining("unknown dataset 'blue'")
         .hasMessageContaining("toy, green");
+  }
+
+  @Test
+  void anUnpackedFileStandsInForItsGzip() throws IOException {
+    DatasetStore store = store(base + "/toy.zip", ALPHA, BETA);
+    Path folder = Files.createDirectories(cache.resolve("green"));
+    Files.writeString(folder.resolve("g_Blue_5.txt"), "unpacked by hand\n");
+    assertThat(store.ensure("green", Map.of("category", "Blue"))).isEqualTo(folder);
+    assertThat(requests.get()).isZero();
+    DatasetStore.Verification v = store.verify("green");
+    assertThat(v.files()).extracting(DatasetStore.FileCheck::file).containsExactly("g_Blue_5.txt");
+    assertThat(v.files().get(0).status()).isEqualTo(DatasetStore.Status.NO_HASH);
+    assertThat(store.verify("green", Map.of("category", "Blue")).ok()).isTrue();
+  }
+
+  @Test
+  void failedDownloadLeavesNoEmptyFolder() {
+    DatasetStore store = store(base + "/nothing-here.zip", ALPHA, BETA);
+    assertThatThrownBy(() -> store.ensure("toy", Map.of())).isInstanceOf(DatasetUnavailableException.class);
+    assertThat(Files.exists(cache.resolve("toy"))).isFalse();
   }
 
   @Test

@@ -32,6 +32,11 @@ class MovieLensLatestSmallRealDataTest {
     assertThat(d.interactions().get(0)).isEqualTo(new Interaction(0, 0, 4.0, 964982703L, ""));
     assertThat(d.tags().get(0).text()).isEqualTo("funny");
     assertThat(MovieLensLatestSmallSource.readLinks(folder)).hasSize(9_742);
+    // The README says every user rated at least 20 movies, so leave-last-out holds out exactly one
+    // rating per user: 100,836 - 610 train; test keeps those whose movie also occurs in training.
+    Split s = new LeaveLastOutSplit().split(d);
+    assertThat(s.train().interactions()).hasSize(100_836 - 610);
+    assertThat(s.test().interactions().size()).isBetween(1, 610);
   }
 
   @Test
