@@ -21,7 +21,7 @@ import org.interestlab.encode.Embeddings;
  * score is the silhouette of m points drawn without replacement with {@code seed}, the same
  * estimator as scikit-learn's {@code sample_size}/{@code random_state} (the drawn points differ
  * from numpy's for the same seed). Complexity O(m² d) time, computed in row blocks of
- * {@value #BLOCK} rows in parallel on the common fork-join pool, O(BLOCK · clusters + m d) memory:
+ * 64 rows in parallel on the common fork-join pool, O(64 · clusters + m d) memory:
  * the m × m distance matrix is never materialised. The result does not depend on the number of
  * threads.
  *

@@ -47,8 +47,7 @@ class ClusteringMetricsEdgeCaseTest {
 
   @Test
   void singletonClusterPointsScoreZero() {
-    // Point 2 alone in its cluster contributes s = 0. Points 0 and 1 (cluster 0, 1 apart; cluster 1 has
-    // only (5,5) and (5,6)... here labels {0,0,1,2}: clusters 1 and 2 are singletons).
+    // Labels {0, 0, 1, 2}: points 2 and 3 are alone in their clusters and contribute s = 0.
     // Point (0,0): a = 1, b = min(sqrt(50), sqrt(61)) = sqrt(50); s = 1 - 1/sqrt(50)
     // Point (0,1): a = 1, b = min(sqrt(41), sqrt(50)) = sqrt(41); s = 1 - 1/sqrt(41)
     double expected = ((1 - 1 / Math.sqrt(50)) + (1 - 1 / Math.sqrt(41)) + 0 + 0) / 4;
