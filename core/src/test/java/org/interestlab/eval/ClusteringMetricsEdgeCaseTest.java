@@ -18,6 +18,29 @@ class ClusteringMetricsEdgeCaseTest {
       List.of(Silhouette.euclidean(), Silhouette.cosine(), new DaviesBouldin(), new CalinskiHarabasz());
 
   @Test
+  void identicalPointsHaveDocumentedAnswers() {
+    // Five equal points in clusters {0, 0, 1, 1, 2}: every a(i) = b(i) = 0 so s(i) = 0; every spread
+    // S_k = 0 so Davies-Bouldin is 0; within-cluster dispersion W = 0 so Calinski-Harabasz is 1.
+    // (scikit-learn 1.2.1 gives 0.0, 0.0, 0.0, 1.0 for np.ones((5, 3)) with these labels.)
+    double[][] same = {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}};
+    int[] labels = {0, 0, 1, 1, 2};
+    assertThat(InternalClusterMetrics.silhouette(same, labels)).isEqualTo(0.0);
+    assertThat(InternalClusterMetrics.silhouetteCosine(same, labels)).isEqualTo(0.0);
+    assertThat(InternalClusterMetrics.daviesBouldin(same, labels)).isEqualTo(0.0);
+    assertThat(InternalClusterMetrics.calinskiHarabasz(same, labels)).isEqualTo(1.0);
+  }
+
+  @Test
+  void emptyInputAndOnePointAreRejected() {
+    for (ClusteringMetric m : INTERNAL) {
+      assertThatThrownBy(() -> m.score(new double[0][], new int[0]))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(m.name() + ": no points");
+      assertThatThrownBy(() -> m.score(new double[][] {{1, 2}}, new int[] {0}))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number of clusters is 1");
+    }
+  }
+
+  @Test
   void purityByHand() {
     // Cluster 0 holds classes {a, a, b}: majority 2. Cluster 1 holds {b, b, c, a}: majority 2.
     // Cluster 2 holds {c}: majority 1. Purity = (2 + 2 + 1) / 8 = 0.625
