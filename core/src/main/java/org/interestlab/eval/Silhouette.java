@@ -1,5 +1,6 @@
 package org.interestlab.eval;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.interestlab.encode.Embeddings;
@@ -113,7 +114,7 @@ public record Silhouette(Distance distance, int sampleSize, long seed) implement
       perm[i] = perm[j];
       perm[j] = t;
     }
-    return java.util.Arrays.copyOf(perm, sampleSize);
+    return Arrays.copyOf(perm, sampleSize);
   }
 
   private double compute(double[][] points, int[] labels, String what) {
