@@ -1,6 +1,8 @@
 package org.interestlab.eval;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 
 /**
  * External clustering metrics: agreement of predicted clusters with ground-truth classes. Natural
@@ -64,7 +66,7 @@ public final class ExternalClusterMetrics {
     // The products overflow long for n beyond ~55,000; exact integers keep the one final rounding.
     BigInteger num = big(tp).multiply(big(tn)).subtract(big(fn).multiply(big(fp))).shiftLeft(1);
     BigInteger den = big(tp + fn).multiply(big(fn + tn)).add(big(tp + fp).multiply(big(fp + tn)));
-    return new java.math.BigDecimal(num).divide(new java.math.BigDecimal(den), java.math.MathContext.DECIMAL128).doubleValue();
+    return new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL128).doubleValue();
   }
 
   /** Mutual information MI(C; K) in nats (scikit-learn's {@code mutual_info_score}). */
@@ -170,26 +172,42 @@ public final class ExternalClusterMetrics {
    */
   static double expectedMutualInfo(long[] a, long[] b, long n) {
     if (a.length == 1 || b.length == 1) return 0.0;
+    // The inner loop needs ln(m!) for m ≤ n many times over: tabulate it once when n is moderate.
+    double[] table = n <= LOG_FACTORIAL_TABLE_LIMIT ? logFactorialTable((int) n) : null;
     double logN = StrictMath.log(n);
-    double lnFactN = logFactorial(n);
+    double lnFactN = lnFact(table, n);
     double emi = 0;
     for (long ai : a) {
       double logA = StrictMath.log(ai);
-      double lnFactA = logFactorial(ai) + logFactorial(n - ai);
+      double lnFactA = lnFact(table, ai) + lnFact(table, n - ai);
       for (long bj : b) {
         double logB = StrictMath.log(bj);
-        double lnFactAB = lnFactA + logFactorial(bj) + logFactorial(n - bj) - lnFactN;
+        double lnFactAB = lnFactA + lnFact(table, bj) + lnFact(table, n - bj) - lnFactN;
         long start = Math.max(1, ai + bj - n);
         long end = Math.min(ai, bj);
         for (long nij = start; nij <= end; nij++) {
           double term2 = logN + StrictMath.log(nij) - logA - logB;
-          double gln = lnFactAB - logFactorial(nij) - logFactorial(ai - nij) - logFactorial(bj - nij)
-              - logFactorial(n - ai - bj + nij);
+          double gln = lnFactAB - lnFact(table, nij) - lnFact(table, ai - nij) - lnFact(table, bj - nij)
+              - lnFact(table, n - ai - bj + nij);
           emi += ((double) nij / n) * term2 * StrictMath.exp(gln);
         }
       }
     }
     return emi;
+  }
+
+  /** Above this many points ln(m!) is computed on demand instead of tabulated (the table is 8 bytes a point). */
+  private static final long LOG_FACTORIAL_TABLE_LIMIT = 1 << 24;
+
+  private static double lnFact(double[] table, long m) {
+    return table != null ? table[(int) m] : logFactorial(m);
+  }
+
+  /** ln(m!) for m = 0..n, each entry computed directly (no running sum, so no accumulated error). */
+  private static double[] logFactorialTable(int n) {
+    double[] t = new double[n + 1];
+    for (int m = 0; m <= n; m++) t[m] = logFactorial(m);
+    return t;
   }
 
   private static final double[] SMALL_LOG_FACTORIALS = new double[21];
