@@ -12,7 +12,9 @@ import java.util.Map;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.TextConcatProfiler;
+import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
+import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 
@@ -92,6 +94,12 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, new ComponentSpec<>("cluster-popular",
           "most popular unseen items among the user's interest cluster", List.of(),
           (p, seed) -> new ClusterPopularRecommender()));
+      r.register(Stage.RECOMMENDER, new ComponentSpec<>("cluster-centroid",
+          "unseen items closest (cosine) to the mean profile of the user's interest cluster", List.of(),
+          (p, seed) -> new ClusterCentroidRecommender()));
+      r.register(Stage.RECOMMENDER, new ComponentSpec<>("content-knn",
+          "unseen items closest (cosine) to the user's own profile vector", List.of(),
+          (p, seed) -> new ContentKnnRecommender()));
       r.register(Stage.RECOMMENDER, new ComponentSpec<>("item-knn", "item-based kNN, cosine over co-occurrence",
           List.of(integer("neighbours", 50, 1, 100_000, "neighbours kept per item")),
           (p, seed) -> new ItemKnnRecommender(p.getInt("neighbours"))));

@@ -103,7 +103,7 @@ public final class Runner {
       if (profiler instanceof TextConcatProfiler tc) corpus.addAll(tc.userTexts(train).stream().filter(t -> !t.isEmpty()).toList());
       try (FittedEncoder fitted = timings.time("encode.fit", () -> encoder.fit(corpus))) {
         log.info("encoder " + config.encoder().kind() + ": " + fitted.dimension() + "-d");
-        if (profiler.needsItemVectors()) {
+        if (profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors)) {
           itemVectors = timings.time("encode.items", () -> fitted.encode(itemTexts));
         }
         Embeddings iv = itemVectors;

@@ -6,4 +6,9 @@ package org.interestlab.recommend;
  */
 public interface Recommender {
   FittedRecommender fit(TrainingData data);
+
+  /** Whether {@link #fit} reads item vectors (so the pipeline embeds every item first). */
+  default boolean needsItemVectors() {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.interestlab.compute.TopK;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
+import org.interestlab.encode.Embeddings;
 import org.junit.jupiter.api.Test;
 
 class RecommendersTest {
@@ -79,5 +80,39 @@ class RecommendersTest {
     // score(i2) from i1's list only (i1's single neighbour is i0, so i2 scores 0) -> tie, index order.
     FittedRecommender one = new ItemKnnRecommender(1).fit(d);
     assertThat(one.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+  }
+
+  @Test
+  void contentKnnRanksByCosineToTheUsersProfile() {
+    Dataset ds = data();
+    // Items on the unit circle at 0°, 30°, 60°, 90°, 180°; user e (seen i3) has profile at 80°.
+    double[] deg = {0, 30, 60, 90, 180};
+    float[][] iv = new float[5][];
+    for (int i = 0; i < 5; i++) iv[i] = new float[] {(float) Math.cos(Math.toRadians(deg[i])), (float) Math.sin(Math.toRadians(deg[i]))};
+    float[][] uv = new float[5][2];
+    uv[4] = new float[] {(float) (3 * Math.cos(Math.toRadians(80))), (float) (3 * Math.sin(Math.toRadians(80)))};
+    boolean[] present = {false, false, false, false, true};
+    TrainingData d = new TrainingData(ds, new org.interestlab.profile.UserProfiles(Embeddings.of(uv), present), Embeddings.of(iv), null);
+    FittedRecommender r = new ContentKnnRecommender().fit(d);
+    // Angles from 80°: i2 20°, i1 50°, i0 80°, i4 100° (i3, 10°, is seen).
+    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(2, 1, 0, 4);
+    assertThat(r.recommend(0, 4, seen(d, 0))).isEmpty();
+  }
+
+  @Test
+  void clusterCentroidUsesTheClustersMeanProfile() {
+    Dataset ds = data();
+    float[][] iv = {{1, 0}, {0, 1}, {1, 1}, {-1, 0}, {0, -1}};
+    // Cluster 0 = {a, b}: profiles (1,0) and (0,1) -> centroid direction (1,1)/sqrt2.
+    // Cluster 1 = {c, d, e}: (-1,0), (-1,0), (0,-1) -> direction (-2,-1).
+    float[][] uv = {{1, 0}, {0, 1}, {-1, 0}, {-1, 0}, {0, -1}};
+    boolean[] present = {true, true, true, true, true};
+    TrainingData d = new TrainingData(ds, new org.interestlab.profile.UserProfiles(Embeddings.of(uv), present), Embeddings.of(iv),
+        new int[] {0, 0, 1, 1, 1});
+    FittedRecommender r = new ClusterCentroidRecommender().fit(d);
+    // a saw i0, i1; cosines to (1,1): i2 = 1, i3 = -0.707, i4 = -0.707 -> i2, i3, i4 (tie by index).
+    assertThat(r.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+    // e saw i3; cosines to (-2,-1)/sqrt5: i0 -0.894, i1 -0.447, i2 -0.949, i4 0.447 -> i4, i1, i0, i2.
+    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(4, 1, 0, 2);
   }
 }

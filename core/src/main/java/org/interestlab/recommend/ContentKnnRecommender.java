@@ -1,0 +1,39 @@
+package org.interestlab.recommend;
+
+import org.interestlab.compute.TopK;
+import org.interestlab.encode.Embeddings;
+
+/**
+ * Content-based: a user's score for an item is the cosine similarity of the user's profile vector
+ * and the item's vector (both from the same encoder), so a user is recommended what reads like
+ * what they wrote or consumed. Users without a profile get nothing.
+ *
+ * <p>Cost: {@code O(n_items · d)} per user; no fitting beyond normalising the item vectors.
+ */
+public record ContentKnnRecommender() implements Recommender {
+  @Override
+  public boolean needsItemVectors() {
+    return true;
+  }
+
+  @Override
+  public FittedRecommender fit(TrainingData data) {
+    Embeddings items = requireItemVectors(data, "content-knn").l2Normalized();
+    Embeddings users = data.profiles().vectors().l2Normalized();
+    return (user, k, exclude) -> {
+      if (!data.profiles().isPresent(user)) return new int[0];
+      return TopK.select(Similarity.dotAll(items, users.data(), user * users.dim()), k, exclude);
+    };
+  }
+
+  static Embeddings requireItemVectors(TrainingData data, String who) {
+    if (data.itemVectors() == null || data.profiles() == null) {
+      throw new IllegalStateException(who + " needs item vectors and user profiles");
+    }
+    if (data.itemVectors().dim() != data.profiles().vectors().dim()) {
+      throw new org.interestlab.UserException(who + ": user profiles are " + data.profiles().vectors().dim()
+          + "-d but item vectors are " + data.itemVectors().dim() + "-d — use one encoder for both");
+    }
+    return data.itemVectors();
+  }
+}
