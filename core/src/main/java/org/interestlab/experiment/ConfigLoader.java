@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
-      "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics");
+      "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics", "sweep");
   /** The cutoff when no metric names one. */
   public static final int DEFAULT_TOP_K = 10;
   private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
@@ -42,7 +42,18 @@ public final class ConfigLoader {
     this.registry = registry;
   }
 
+  /** Loads a config without a {@code sweep:}; see {@link #loadAll} for sweeps. */
   public ExperimentConfig load(Path file, List<String> overrides) {
+    List<ExperimentConfig> all = loadAll(file, overrides);
+    if (all.size() != 1) throw new ConfigException(file + ": sweep: this config has " + all.size() + " variants — run it with loadAll");
+    return all.get(0);
+  }
+
+  /**
+   * Loads a config; with a {@code sweep:} section, one validated config per combination of the
+   * swept values (see {@link Sweep}), in grid order.
+   */
+  public List<ExperimentConfig> loadAll(Path file, List<String> overrides) {
     String shown = file.toString();
     String text;
     try {
@@ -52,11 +63,18 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(shown + ": cannot read: " + e.getMessage());
     }
-    return parse(shown, text, overrides);
+    return parseAll(shown, text, overrides);
   }
 
-  /** Parses config text; {@code file} is used in messages only. */
+  /** Parses config text without a sweep; {@code file} is used in messages only. */
   public ExperimentConfig parse(String file, String text, List<String> overrides) {
+    List<ExperimentConfig> all = parseAll(file, text, overrides);
+    if (all.size() != 1) throw new ConfigException(file + ": sweep: this config has " + all.size() + " variants — run it with parseAll");
+    return all.get(0);
+  }
+
+  /** Parses config text, expanding a {@code sweep:} section into one config per variant. */
+  public List<ExperimentConfig> parseAll(String file, String text, List<String> overrides) {
     Object root;
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
@@ -69,7 +87,16 @@ public final class ConfigLoader {
     if (!(root instanceof Map)) throw new ConfigException(file + ": the config must be a mapping of keys (name, seed, dataset, …)");
     Map<String, Object> tree = copyMap(asMap(root));
     for (String o : overrides) Overrides.apply(tree, o);
-    return validate(file, tree);
+    Object sweep = tree.remove("sweep");
+    if (sweep == null) return List.of(validate(file, tree));
+    List<ExperimentConfig> out = new ArrayList<>();
+    for (Sweep.Variant v : Sweep.variants(file, sweep)) {
+      Map<String, Object> copy = copyMap(tree);
+      v.values().forEach((path, value) -> Overrides.set(copy, path, value, "sweep." + path));
+      if (copy.get("name") instanceof String n) copy.put("name", n + "-" + Sweep.suffix(v));
+      out.add(validate(file, copy));
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -14,12 +14,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class Overrides {
   private Overrides() {}
 
-  @SuppressWarnings("unchecked")
   static void apply(Map<String, Object> tree, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) throw new ConfigException("--set: '" + override + "' — expected key.path=value, e.g. clusterer.k=8");
-    String[] path = override.substring(0, eq).trim().split("\\.");
     Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(override.substring(eq + 1));
+    set(tree, override.substring(0, eq).trim(), value, "--set " + override);
+  }
+
+  /** Puts {@code value} at a dotted key path, copying the maps and lists on the way (the tree may be shared). */
+  @SuppressWarnings("unchecked")
+  static void set(Map<String, Object> tree, String dottedPath, Object value, String override) {
+    String[] path = dottedPath.split("\\.");
     Object node = tree;
     for (int i = 0; i < path.length; i++) {
       String key = path[i];
@@ -48,9 +53,9 @@ final class Overrides {
         try {
           idx = Integer.parseInt(key);
         } catch (NumberFormatException e) {
-          throw new ConfigException("--set " + override + ": '" + key + "' is not a list index — allowed: 0.." + (list.size() - 1));
+          throw new ConfigException(override + ": '" + key + "' is not a list index — allowed: 0.." + (list.size() - 1));
         }
-        if (idx < 0 || idx >= list.size()) throw new ConfigException("--set " + override + ": index " + idx + " out of range — allowed: 0.." + (list.size() - 1));
+        if (idx < 0 || idx >= list.size()) throw new ConfigException(override + ": index " + idx + " out of range — allowed: 0.." + (list.size() - 1));
         if (last) {
           list.set(idx, value);
         } else {
@@ -62,7 +67,7 @@ final class Overrides {
           node = next;
         }
       } else {
-        throw new ConfigException("--set " + override + ": '" + String.join(".", java.util.Arrays.copyOf(path, i)) + "' is not a mapping or list");
+        throw new ConfigException(override + ": '" + String.join(".", java.util.Arrays.copyOf(path, i)) + "' is not a mapping or list");
       }
     }
   }

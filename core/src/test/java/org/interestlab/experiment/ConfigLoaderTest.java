@@ -82,7 +82,7 @@ class ConfigLoaderTest {
       "clusterer.init=smart    | x.yaml: clusterer.init: 'smart' is not allowed — allowed: one of k-means++, random",
       "split.test_fraction=1.5 | x.yaml: split.test_fraction: 1.5 is out of range — allowed: a number > 0 and ≤ 1",
       "split.test_fraction=0   | x.yaml: split.test_fraction: 0 is out of range — allowed: a number > 0",
-      "recommenders.0.kind=foo | x.yaml: recommenders[0].kind: 'foo' is not known — allowed: most-popular, cluster-popular, item-knn",
+      "recommenders.0.kind=foo | x.yaml: recommenders[0].kind: 'foo' is not known — allowed: most-popular, cluster-popular, cluster-centroid, content-knn, item-knn",
       "recommenders.2.name=item-knn | x.yaml: recommenders[2].name: 'item-knn' is used twice",
       "metrics.0=ndgc@10       | x.yaml: metrics[0]: unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed:",
       "seed=abc                | x.yaml: seed: 'abc' is not an integer",
@@ -116,5 +116,20 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: line ").hasMessageContaining("YAML syntax error");
     assertThatThrownBy(() -> parse("- a\n- b\n")).hasMessageStartingWith("x.yaml: the config must be a mapping");
     assertThatThrownBy(() -> parse(GOOD, "nonsense")).hasMessageStartingWith("--set: 'nonsense' — expected key.path=value");
+  }
+
+  @Test
+  void sweepExpandsToEveryCombinationInGridOrder() {
+    String text = GOOD + "sweep:\n  encoder: [ { kind: test-encoder }, { kind: test-encoder } ]\n  clusterer.k: [2, 3]\n";
+    List<ExperimentConfig> all = new ConfigLoader(registry()).parseAll("x.yaml", text, List.of());
+    assertThat(all).extracting(ExperimentConfig::name)
+        .containsExactly("t-test-encoder-2", "t-test-encoder-3", "t-test-encoder-2", "t-test-encoder-3");
+    assertThat(all).extracting(c -> c.clusterer().params().getInt("k")).containsExactly(2, 3, 2, 3);
+    assertThat(all.get(0).resolved()).doesNotContainKey("sweep");
+    assertThatThrownBy(() -> parse(text)).hasMessageContaining("4 variants");
+    assertThatThrownBy(() -> parse(GOOD + "sweep:\n  clusterer.k: [2, -1]\n"))
+        .hasMessageStartingWith("x.yaml: clusterer.k: -1 is out of range");
+    assertThatThrownBy(() -> parse(GOOD + "sweep:\n  clusterer.k: 5\n"))
+        .hasMessageStartingWith("x.yaml: sweep.clusterer.k: 5 — allowed: a non-empty list");
   }
 }

@@ -3,6 +3,7 @@ package org.interestlab.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +38,22 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registry registry = Registry.standard();
-    ExperimentConfig c = new ConfigLoader(registry).load(Paths.userPath(config), overrides);
+    // Every variant of a sweep is validated before the first one runs.
+    List<ExperimentConfig> configs = new ConfigLoader(registry).loadAll(Paths.userPath(config), overrides);
     PrintStream out = System.out;
     Runner runner = new Runner(registry, Paths.root(), runsDir != null ? runsDir : Paths.runsDir(), quiet ? null : out);
-    RunResult result = runner.run(c);
+    Map<String, Map<String, Double>> all = new LinkedHashMap<>();
+    List<RunResult> results = new ArrayList<>();
+    for (ExperimentConfig c : configs) {
+      RunResult result = runner.run(c);
+      results.add(result);
+      String prefix = configs.size() > 1 ? c.name() + " / " : "";
+      result.metrics().forEach((component, m) -> all.put(prefix + component, m));
+    }
     out.println();
-    out.print(table(result.metrics()));
+    out.print(table(all));
     out.println();
-    out.println("run directory: " + result.directory());
+    for (RunResult r : results) out.println("run directory: " + r.directory());
     return 0;
   }
 
