@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.interestlab.UserException;
 import org.interestlab.data.Dataset;
+import org.interestlab.data.Item;
 
 /**
  * What the {@code synthetic-interests} generator planted: the topics (and which one emerges when),
@@ -167,6 +168,16 @@ public final class GroundTruth {
     return emerging.availableFrom();
   }
 
+  /** {@link #emergingStart()} as Unix seconds (midnight UTC): no interaction of its items is earlier. */
+  public long emergingStartTimestamp() {
+    return emerging.availableFromTimestamp();
+  }
+
+  /** Topic names by index. */
+  public List<String> topicNames() {
+    return topics.stream().map(Topic::name).toList();
+  }
+
   /** Items in file order. */
   public List<ItemTruth> items() {
     return items;
@@ -186,6 +197,11 @@ public final class GroundTruth {
   /** The name of an item's (primary) topic. */
   public String topicOf(String itemId) {
     return topicName(topicIndexOf(itemId));
+  }
+
+  /** The name of an item's (primary) topic. */
+  public String topicOf(Item item) {
+    return topicOf(item.id());
   }
 
   public int topicIndexOf(String itemId) {

@@ -85,6 +85,10 @@ class SyntheticInterestsTest {
     assertThat(truth.emergingTopic().name()).isEqualTo("AI art");
     assertThat(truth.emergingStart()).isEqualTo(LocalDate.of(2023, 7, 1));
     assertThat(truth.emergingTopic().availableFromTimestamp()).isEqualTo(JUL_1);
+    assertThat(truth.emergingStartTimestamp()).isEqualTo(1_688_169_600L); // 2023-07-01T00:00:00Z
+    assertThat(truth.topicNames()).hasSize(13).endsWith("AI art");
+    Item first = dataset.items().get(0);
+    assertThat(truth.topicOf(first)).isEqualTo(first.categories().get(0)).isEqualTo(truth.topicOf(first.id()));
   }
 
   @Test
