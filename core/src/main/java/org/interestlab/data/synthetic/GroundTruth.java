@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.interestlab.UserException;
 import org.interestlab.data.Dataset;
+import org.interestlab.data.Item;
 
 /**
  * What the {@code synthetic-interests} generator planted: the topics (and which one emerges when),
@@ -37,7 +38,7 @@ public final class GroundTruth {
   static final String TOPICS_FILE = "truth_topics.csv";
   static final String ITEMS_FILE = "truth_items.csv";
   static final String USERS_FILE = "truth_users.csv";
-  static final List<String> TOPICS_HEADER = List.of("topic_index", "topic", "emerging", "available_from");
+  static final List<String> TOPICS_HEADER = List.of("topic_index", "topic", "emerging", "available_from", "popularity");
   static final List<String> ITEMS_HEADER = List.of("item_id", "topic", "secondary_topic");
   static final List<String> USERS_HEADER = List.of(
       "user_id", "interests", "weights", "primary_year", "primary_final",
@@ -45,9 +46,11 @@ public final class GroundTruth {
 
   /**
    * A topic. {@code availableFrom} is the first day its items exist (the dataset's first day for
-   * the base topics).
+   * the base topics); {@code popularity} is its weight when users draw interests and drift
+   * targets (the weights of the base topics sum to 1 up to rounding; 0 for the emerging topic,
+   * which users only reach by adopting it).
    */
-  public record Topic(int index, String name, boolean emerging, LocalDate availableFrom) {
+  public record Topic(int index, String name, boolean emerging, LocalDate availableFrom, double popularity) {
     public Topic {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(availableFrom, "availableFrom");
@@ -165,6 +168,16 @@ public final class GroundTruth {
     return emerging.availableFrom();
   }
 
+  /** {@link #emergingStart()} as Unix seconds (midnight UTC): no interaction of its items is earlier. */
+  public long emergingStartTimestamp() {
+    return emerging.availableFromTimestamp();
+  }
+
+  /** Topic names by index. */
+  public List<String> topicNames() {
+    return topics.stream().map(Topic::name).toList();
+  }
+
   /** Items in file order. */
   public List<ItemTruth> items() {
     return items;
@@ -184,6 +197,11 @@ public final class GroundTruth {
   /** The name of an item's (primary) topic. */
   public String topicOf(String itemId) {
     return topicName(topicIndexOf(itemId));
+  }
+
+  /** The name of an item's (primary) topic. */
+  public String topicOf(Item item) {
+    return topicOf(item.id());
   }
 
   public int topicIndexOf(String itemId) {
@@ -249,7 +267,8 @@ public final class GroundTruth {
   void appendTopics(StringBuilder out) {
     Csv.appendRow(out, TOPICS_HEADER.toArray(String[]::new));
     for (Topic t : topics) {
-      Csv.appendRow(out, Integer.toString(t.index()), t.name(), Boolean.toString(t.emerging()), t.availableFrom().toString());
+      Csv.appendRow(out, Integer.toString(t.index()), t.name(), Boolean.toString(t.emerging()), t.availableFrom().toString(),
+          SyntheticInterests.fixed(t.popularity(), 4));
     }
   }
 
@@ -306,7 +325,13 @@ public final class GroundTruth {
         throw bad(topicsFile, r, "available_from must be a date such as 2023-07-01");
       }
       if (byName.put(r.get(1), index) != null) throw bad(topicsFile, r, "duplicate topic " + r.get(1));
-      topics.add(new Topic(index, r.get(1), emerging.equals("true"), from));
+      double popularity;
+      try {
+        popularity = Double.parseDouble(r.get(4));
+      } catch (NumberFormatException e) {
+        throw bad(topicsFile, r, "popularity '" + r.get(4) + "' is not a number");
+      }
+      topics.add(new Topic(index, r.get(1), emerging.equals("true"), from, popularity));
     }
     if (topics.stream().filter(Topic::emerging).count() != 1) {
       throw new UserException(topicsFile + ": exactly one topic must be emerging");

@@ -22,6 +22,7 @@ final class Readme {
       Map.entry("primaryBoost", "b in weights = b·e1 + (1−b)·(Dirichlet(1,…,1) sorted decreasing); primary weight ≥ 0.5"),
       Map.entry("noiseShare", "share of interactions on a uniformly random item available at the time"),
       Map.entry("zipfExponent", "s in item popularity 1/rank^s within a topic"),
+      Map.entry("topicSkew", "t in topic popularity 1/rank^t over a seeded random ranking of the base topics"),
       Map.entry("secondaryTopicShare", "share of items with a secondary topic (in text and categories)"),
       Map.entry("wordLeak", "share of topic-word slots in texts filled from a random base topic"),
       Map.entry("emptyReviewShare", "share of interactions without review text"),
@@ -100,12 +101,13 @@ final class Readme {
         .append("   added, and the list shuffled. An item's popularity rank in its topic is its order of appearance.\n")
         .append("   A share of items gets a secondary topic. Titles and 1–2 sentence descriptions combine topic words,\n")
         .append("   generic filler words and, now and then, a word of another topic.\n")
-        .append("2. **Users.** Each user draws 1..k interests (distinct base topics, uniformly), the first being the\n")
+        .append("2. **Users.** Each user draws 1..k interests (distinct base topics, by topic popularity\n")
+        .append("   `1/rank^t` over a seeded random ranking: see `truth_topics.csv`), the first being the\n")
         .append("   primary, with weights `b·e1 + (1−b)·d` (`d` a Dirichlet(1,…,1) draw sorted decreasing), rounded\n")
         .append("   to hundredths; the primary weight is at least 0.5.\n")
         .append("3. **Drift.** A share of users gets a drift event at a uniform time in the drift window: the\n")
-        .append("   primary interest moves to another base topic. Another share adopts the emerging topic as\n")
-        .append("   primary at a uniform time in the adoption window. The old primary's weight moves to the new\n")
+        .append("   primary interest moves to another base topic (drawn by popularity). Another share adopts\n")
+        .append("   the emerging topic as primary at a uniform time in the adoption window. The old primary's weight moves to the new\n")
         .append("   topic; if the new topic was already an interest, the two swap weights.\n")
         .append("4. **Interactions.** A log-uniform number of interactions at uniform times over the year. Each is\n")
         .append("   noise (a uniformly random unseen item available at that time) with probability `noiseShare`;\n")
@@ -132,7 +134,8 @@ final class Readme {
     row(b, files, SyntheticInterests.INTERACTIONS_FILE,
         "`user_id`, `item_id`, `rating` (1–5), `timestamp`, `review` (may be empty); sorted by time, user, item");
     row(b, files, GroundTruth.TOPICS_FILE,
-        "`topic_index`, `topic`, `emerging` (`true`/`false`), `available_from` (first day of its items)");
+        "`topic_index`, `topic`, `emerging` (`true`/`false`), `available_from` (first day of its items), "
+            + "`popularity` (weight when drawing interests and drift targets; 0 for the emerging topic)");
     row(b, files, GroundTruth.ITEMS_FILE, "`item_id`, `topic`, `secondary_topic` (empty when none)");
     row(b, files, GroundTruth.USERS_FILE,
         "`user_id`, `interests` (first-day topics, `;`-separated, primary first), `weights` (same order, "

@@ -49,7 +49,8 @@ import org.interestlab.data.synthetic.GroundTruth.UserTruth;
  *       [8%] also has a secondary topic, which shows in its text and categories. Texts mix topic
  *       words, generic filler words, and words of other topics [10% of topic-word slots].
  *   <li><b>Users</b> [3,000]: 1, 2 or 3 interests [with probabilities 0.4, 0.4, 0.2], the first
- *       the primary; distinct topics drawn uniformly from the base topics. Weights are
+ *       the primary; distinct base topics drawn by topic popularity {@code 1/rank^t} over a seeded
+ *       random ranking [t = 0.5], so interest clusters differ in size. Weights are
  *       {@code b·e1 + (1−b)·d} with {@code d} a Dirichlet(1,…,1) draw sorted in decreasing order
  *       [b = 0.25], so the primary weight is at least 0.5; rounded to hundredths.
  *   <li><b>Interactions</b> [15–60 per user, log-uniform]: times uniform over 2023 (UTC). Each is
@@ -59,7 +60,7 @@ import org.interestlab.data.synthetic.GroundTruth.UserTruth;
  *       P(1..5) = 3, 7, 20, 35, 35%, other items 20, 25, 35, 15, 5%. Reviews are short texts from
  *       the item's topic words and a sentiment template for the rating; a share [30%] is empty.
  *   <li><b>Drift</b>: a fraction of users [15%] change primary interest to another base topic at a
- *       time uniform in [2023-03-01, 2023-11-01); another fraction [5%] adopt the emerging topic as
+ *       time uniform in [2023-03-01, 2023-11-01) (the new topic drawn by popularity); another fraction [8%] adopt the emerging topic as
  *       primary at a time uniform in the {@code emergingAdoptionDays} [92] after its start. Either
  *       way the old primary's weight moves to the new topic (if that was already an interest, the
  *       two swap weights), so the emerging topic is born as a cluster in the second half-year.
@@ -116,6 +117,9 @@ public final class SyntheticInterests {
    *     the primary weight at least 0.5 (0.25)
    * @param noiseShare share of interactions on a uniformly random item (0.10)
    * @param zipfExponent exponent {@code s} of item popularity {@code 1/rank^s} within a topic (0.9)
+   * @param topicSkew exponent of topic popularity: base topics are ranked in a seeded random order
+   *     and drawn as interests (and drift targets) with weight {@code 1/rank^topicSkew}, so interest
+   *     clusters differ in size (0.5: the most popular topic is about 3.5 times the least)
    * @param secondaryTopicShare share of items with a secondary topic (0.08)
    * @param wordLeak share of topic-word slots in texts filled from a random base topic (0.10)
    * @param emptyReviewShare share of interactions without review text (0.30)
@@ -124,7 +128,8 @@ public final class SyntheticInterests {
    * @param driftWindowEnd day after the last day a base-topic drift can happen (2023-11-01)
    * @param emergingStart first day of the emerging topic's items and interactions (2023-07-01)
    * @param emergingAdopterFraction share of users whose primary interest moves to the emerging
-   *     topic (0.05)
+   *     topic (0.08: about as many users as a base topic has in the second half-year, so the new
+   *     cluster is not absorbed by a neighbour)
    * @param emergingAdoptionDays adoption times are uniform in this many days from
    *     {@code emergingStart} (92)
    * @param firstDay first day of interactions (2023-01-01)
@@ -143,6 +148,7 @@ public final class SyntheticInterests {
       double primaryBoost,
       double noiseShare,
       double zipfExponent,
+      double topicSkew,
       double secondaryTopicShare,
       double wordLeak,
       double emptyReviewShare,
@@ -190,6 +196,7 @@ public final class SyntheticInterests {
       }
       checkShare("noiseShare", noiseShare);
       if (!(zipfExponent >= 0 && zipfExponent <= 5)) throw invalid("zipfExponent", zipfExponent, "[0, 5]");
+      if (!(topicSkew >= 0 && topicSkew <= 3)) throw invalid("topicSkew", topicSkew, "[0, 3]");
       checkShare("secondaryTopicShare", secondaryTopicShare);
       checkShare("wordLeak", wordLeak);
       checkShare("emptyReviewShare", emptyReviewShare);
@@ -225,20 +232,20 @@ public final class SyntheticInterests {
     /** The parameters of the shipped dataset (English). */
     public static Params defaults() {
       return new Params(42L, "en", 3000, 1000, 12, 40, 15, 60, List.of(0.4, 0.4, 0.2), 0.25, 0.10, 0.9,
-          0.08, 0.10, 0.30, 0.15, LocalDate.of(2023, 3, 1), LocalDate.of(2023, 11, 1),
-          LocalDate.of(2023, 7, 1), 0.05, 92, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
+          0.5, 0.08, 0.10, 0.30, 0.15, LocalDate.of(2023, 3, 1), LocalDate.of(2023, 11, 1),
+          LocalDate.of(2023, 7, 1), 0.08, 92, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
     }
 
     public Params withSeed(long s) {
       return new Params(s, language, numUsers, numItems, numTopics, emergingItems, minInteractions, maxInteractions,
-          interestCountShares, primaryBoost, noiseShare, zipfExponent, secondaryTopicShare, wordLeak, emptyReviewShare,
+          interestCountShares, primaryBoost, noiseShare, zipfExponent, topicSkew, secondaryTopicShare, wordLeak, emptyReviewShare,
           driftFraction, driftWindowStart, driftWindowEnd, emergingStart, emergingAdopterFraction, emergingAdoptionDays,
           firstDay, lastDay);
     }
 
     public Params withLanguage(String l) {
       return new Params(seed, l, numUsers, numItems, numTopics, emergingItems, minInteractions, maxInteractions,
-          interestCountShares, primaryBoost, noiseShare, zipfExponent, secondaryTopicShare, wordLeak, emptyReviewShare,
+          interestCountShares, primaryBoost, noiseShare, zipfExponent, topicSkew, secondaryTopicShare, wordLeak, emptyReviewShare,
           driftFraction, driftWindowStart, driftWindowEnd, emergingStart, emergingAdopterFraction, emergingAdoptionDays,
           firstDay, lastDay);
     }
@@ -248,7 +255,7 @@ public final class SyntheticInterests {
       int emerging = Math.max(1, items / 25);
       return new Params(seed, language, users, items, numTopics, emerging, minInteractions,
           Math.min(maxInteractions, Math.max(minInteractions, (items - emerging) / 2)), interestCountShares,
-          primaryBoost, noiseShare, zipfExponent, secondaryTopicShare, wordLeak, emptyReviewShare, driftFraction,
+          primaryBoost, noiseShare, zipfExponent, topicSkew, secondaryTopicShare, wordLeak, emptyReviewShare, driftFraction,
           driftWindowStart, driftWindowEnd, emergingStart, emergingAdopterFraction, emergingAdoptionDays, firstDay, lastDay);
     }
 
@@ -276,6 +283,7 @@ public final class SyntheticInterests {
       m.put("primaryBoost", decimal(primaryBoost));
       m.put("noiseShare", decimal(noiseShare));
       m.put("zipfExponent", decimal(zipfExponent));
+      m.put("topicSkew", decimal(topicSkew));
       m.put("secondaryTopicShare", decimal(secondaryTopicShare));
       m.put("wordLeak", decimal(wordLeak));
       m.put("emptyReviewShare", decimal(emptyReviewShare));
@@ -317,6 +325,8 @@ public final class SyntheticInterests {
     private double[][] topicCumulative;
     private int[] baseItemList;
     private int[] allItemList;
+    /** Base topic popularity (interest and drift-target weights), rounded to 1e-4 as written. */
+    private double[] topicPopularity;
 
     Generator(Params p) {
       this.p = p;
@@ -333,9 +343,12 @@ public final class SyntheticInterests {
     }
 
     SyntheticData run() {
+      topicPopularity = topicPopularity();
       List<Topic> topics = new ArrayList<>();
-      for (int t = 0; t < baseTopics; t++) topics.add(new Topic(t, texts.topicNames().get(t), false, p.firstDay()));
-      topics.add(new Topic(emergingTopic, texts.topicNames().get(Texts.EMERGING), true, p.emergingStart()));
+      for (int t = 0; t < baseTopics; t++) {
+        topics.add(new Topic(t, texts.topicNames().get(t), false, p.firstDay(), topicPopularity[t]));
+      }
+      topics.add(new Topic(emergingTopic, texts.topicNames().get(Texts.EMERGING), true, p.emergingStart(), 0));
 
       List<Item> items = makeItems(topics);
       List<ItemTruth> itemTruths = new ArrayList<>(items.size());
@@ -363,6 +376,47 @@ public final class SyntheticInterests {
         b.interaction(userTruths.get((int) e[0]).userId(), items.get((int) e[1]).id(), e[3], e[2], reviews.get(i));
       }
       return new SyntheticData(b.build(), new GroundTruth(topics, itemTruths, userTruths), p);
+    }
+
+    /**
+     * Weights {@code 1/rank^topicSkew} over a seeded random ranking of the base topics, normalised
+     * and rounded to four decimals so the ground-truth file holds exactly the weights used.
+     */
+    private double[] topicPopularity() {
+      SeededRandom rng = SeededRandom.stream(p.seed(), "topic-popularity");
+      int[] rank = new int[baseTopics];
+      for (int i = 0; i < baseTopics; i++) rank[i] = i;
+      for (int i = baseTopics - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int tmp = rank[i];
+        rank[i] = rank[j];
+        rank[j] = tmp;
+      }
+      double[] w = new double[baseTopics];
+      double sum = 0;
+      for (int t = 0; t < baseTopics; t++) {
+        w[t] = 1.0 / StrictMath.pow(rank[t] + 1, p.topicSkew());
+        sum += w[t];
+      }
+      for (int t = 0; t < baseTopics; t++) {
+        w[t] = new BigDecimal(w[t] / sum).setScale(4, RoundingMode.HALF_EVEN).doubleValue();
+      }
+      return w;
+    }
+
+    /** A base topic drawn by {@link #topicPopularity}, skipping the first {@code n} of {@code exclude}. */
+    private int popularTopic(SeededRandom r, int[] exclude, int n) {
+      double total = 0;
+      for (int t = 0; t < baseTopics; t++) if (!containsFirst(exclude, n, t)) total += topicPopularity[t];
+      double x = r.nextDouble() * total;
+      int last = -1;
+      for (int t = 0; t < baseTopics; t++) {
+        if (containsFirst(exclude, n, t)) continue;
+        last = t;
+        x -= topicPopularity[t];
+        if (x < 0) return t;
+      }
+      return last; // rounding left x at or just above 0
     }
 
     private List<Item> makeItems(List<Topic> topics) {
@@ -454,21 +508,14 @@ public final class SyntheticInterests {
         }
       }
       int[] interests = new int[k];
-      for (int i = 0; i < k; i++) {
-        int t;
-        do {
-          t = r.nextInt(baseTopics);
-        } while (containsFirst(interests, i, t));
-        interests[i] = t;
-      }
+      for (int i = 0; i < k; i++) interests[i] = popularTopic(r, interests, i);
       int[] hundredths = weights(r, k);
 
       Optional<DriftEvent> drift = Optional.empty();
       double role = r.nextDouble();
       if (role < p.driftFraction()) {
         long ts = r.nextLong(epochSecond(p.driftWindowStart()), epochSecond(p.driftWindowEnd()));
-        int to = r.nextInt(baseTopics - 1);
-        if (to >= interests[0]) to++;
+        int to = popularTopic(r, interests, 1);
         drift = Optional.of(new DriftEvent(ts, interests[0], to));
       } else if (role < p.driftFraction() + p.emergingAdopterFraction()) {
         long ts = r.nextLong(emergingTs, emergingTs + p.emergingAdoptionDays() * DAY);

@@ -85,6 +85,10 @@ class SyntheticInterestsTest {
     assertThat(truth.emergingTopic().name()).isEqualTo("AI art");
     assertThat(truth.emergingStart()).isEqualTo(LocalDate.of(2023, 7, 1));
     assertThat(truth.emergingTopic().availableFromTimestamp()).isEqualTo(JUL_1);
+    assertThat(truth.emergingStartTimestamp()).isEqualTo(1_688_169_600L); // 2023-07-01T00:00:00Z
+    assertThat(truth.topicNames()).hasSize(13).endsWith("AI art");
+    Item first = dataset.items().get(0);
+    assertThat(truth.topicOf(first)).isEqualTo(first.categories().get(0)).isEqualTo(truth.topicOf(first.id()));
   }
 
   @Test
@@ -159,6 +163,30 @@ class SyntheticInterestsTest {
   }
 
   @Test
+  void primaryInterestsFollowTheTopicPopularity() {
+    double[] popularity = truth.topics().stream().mapToDouble(GroundTruth.Topic::popularity).toArray();
+    assertThat(popularity[12]).isZero();
+    double sum = 0;
+    double max = 0;
+    double min = 1;
+    for (int t = 0; t < 12; t++) {
+      sum += popularity[t];
+      max = Math.max(max, popularity[t]);
+      min = Math.min(min, popularity[t]);
+    }
+    assertThat(sum).isCloseTo(1.0, within(0.0006));
+    // Weights 1/rank^0.5 for ranks 1..12: the most popular over the least is sqrt(12).
+    assertThat(max / min).isCloseTo(Math.sqrt(12), within(0.01));
+    // The first interest is a draw from the popularity: binomial counts, 4 standard deviations.
+    int[] initial = new int[13];
+    for (UserTruth t : truth.users()) initial[t.primaryInitial()]++;
+    for (int t = 0; t < 12; t++) {
+      double expected = 3000 * popularity[t];
+      assertThat((double) initial[t]).isCloseTo(expected, within(4 * Math.sqrt(expected * (1 - popularity[t]))));
+    }
+  }
+
+  @Test
   void driftFractionsAndEventsMatchTheParameters() {
     int toBase = 0;
     int toEmerging = 0;
@@ -184,9 +212,9 @@ class SyntheticInterestsTest {
       }
     }
     assertThat(truth.driftEvents()).hasSize(toBase + toEmerging);
-    // 15% of 3000 = 450 (sd 19.6); 5% = 150 (sd 11.9).
+    // 15% of 3000 = 450 (sd 19.6); 8% = 240 (sd 14.9).
     assertThat(toBase / 3000.0).isCloseTo(0.15, within(0.02));
-    assertThat(toEmerging / 3000.0).isCloseTo(0.05, within(0.012));
+    assertThat(toEmerging / 3000.0).isCloseTo(0.08, within(0.015));
   }
 
   @Test
@@ -339,26 +367,26 @@ class SyntheticInterestsTest {
   void invalidParametersAreRejectedNamingTheParameter() {
     Params d = Params.defaults();
     assertThatThrownBy(() -> d.withLanguage("fr")).isInstanceOf(UserException.class).hasMessageContaining("language");
-    assertThatThrownBy(() -> new Params(42, "en", 0, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 0, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("numUsers");
-    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(0.5, 0.4), 0.25, 0.1, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(0.5, 0.4), 0.25, 0.1, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("interestCountShares");
     // With three interests, b + (1 - b)/3 < 0.5 for b = 0.2: the primary could fall below one half.
-    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(0.4, 0.4, 0.2), 0.2, 0.1, 0.9, 0.08,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(0.4, 0.4, 0.2), 0.2, 0.1, 0.9, 0.5, 0.08,
         0.1, 0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("primaryBoost");
-    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 1.5, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 1.5, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("noiseShare");
-    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), LocalDate.of(2024, 2, 1), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("emergingStart");
-    assertThatThrownBy(() -> new Params(42, "en", 10, 100, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 100, 12, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("maxInteractions");
-    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 13, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.08, 0.1,
+    assertThatThrownBy(() -> new Params(42, "en", 10, 1000, 13, 40, 15, 60, List.of(1.0), 0.25, 0.1, 0.9, 0.5, 0.08, 0.1,
         0.3, 0.15, d.driftWindowStart(), d.driftWindowEnd(), d.emergingStart(), 0.05, 92, d.firstDay(), d.lastDay()))
         .isInstanceOf(UserException.class).hasMessageContaining("numTopics");
   }
