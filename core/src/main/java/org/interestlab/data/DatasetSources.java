@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.interestlab.UserException;
+import org.interestlab.data.synthetic.SyntheticInterests;
+import org.interestlab.data.synthetic.SyntheticInterestsSource;
 
 /**
  * Maps the dataset names used in configs ({@code dataset: { source: <name>, ... }}) to loaders.
@@ -42,8 +44,9 @@ public final class DatasetSources {
     FACTORIES.put(MovieLensLatestSmallSource.NAME, new Factory(Set.of(), p -> new MovieLensLatestSmallSource()));
     FACTORIES.put(AmazonReviews5CoreSource.NAME, new Factory(Set.of(AmazonReviews5CoreSource.CATEGORY),
         p -> new AmazonReviews5CoreSource(p.get(AmazonReviews5CoreSource.CATEGORY))));
-    // synthetic-interests: register org.interestlab.data.synthetic.SyntheticInterestsSource here
-    // (name "synthetic-interests") once that class exists; the catalogue already lists the dataset.
+    // The bundled dataset, one catalogue entry per language (configs say `language: zh` instead).
+    FACTORIES.put(SyntheticInterests.NAME, new Factory(Set.of(), p -> new SyntheticInterestsSource()));
+    FACTORIES.put(SyntheticInterests.NAME + "-zh", new Factory(Set.of(), p -> SyntheticInterestsSource.forLanguage("zh")));
   }
 
   /** The names {@link #forName} accepts, in documentation order. */

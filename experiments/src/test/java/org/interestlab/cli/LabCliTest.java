@@ -147,4 +147,28 @@ class LabCliTest {
   void unknownSubcommandIsAUsageError() {
     assertThat(lab("frobnicate").code()).isEqualTo(2);
   }
+
+  @Test
+  void datasetsListVerifyAndGenerate() throws IOException {
+    Result list = lab("datasets", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("synthetic-interests").contains("movielens-latest-small").contains("amazon-reviews-5core");
+
+    // The catalogue's sha256 of the shipped files (computed when they were generated) still hold.
+    for (String name : List.of("synthetic-interests", "synthetic-interests-zh")) {
+      Result v = lab("datasets", "verify", name);
+      assertThat(v.code()).as(v.out() + v.err()).isZero();
+    }
+
+    // Regenerating from the seed gives the shipped bytes.
+    Result g = lab("datasets", "generate", "synthetic-interests", "--out", tmp.resolve("gen").toString());
+    assertThat(g.code()).as(g.err()).isZero();
+    for (String f : List.of("items.csv", "users.csv", "interactions.csv", "truth_users.csv", "truth_items.csv", "truth_topics.csv", "README.md")) {
+      assertThat(Files.readAllBytes(tmp.resolve("gen").resolve(f))).as(f)
+          .isEqualTo(Files.readAllBytes(root.resolve("datasets/synthetic-interests").resolve(f)));
+    }
+    Result bad = lab("datasets", "generate", "movielens-100k");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("allowed: synthetic-interests");
+  }
 }
