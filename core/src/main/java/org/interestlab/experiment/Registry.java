@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.profile.MeanItemProfiler;
+import org.interestlab.profile.MultiInterestProfiler;
 import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
@@ -77,6 +78,12 @@ public final class Registry {
           "mean of item vectors, weighted 2^(-age/half-life) from the user's latest event",
           List.of(real("half_life_days", 90.0, 0, 1e6, true, "half-life in days")),
           (p, seed) -> new MeanItemProfiler(p.getDouble("half_life_days"))));
+
+      r.register(Stage.PROFILE, new ComponentSpec<>("multi-interest",
+          "up to max_interests vectors per user, by k-means over the user's item vectors",
+          List.of(integer("max_interests", 3, 1, 100, "most interests per user"),
+              integer("items_per_interest", 5, 1, 10_000, "items needed per interest")),
+          (p, seed) -> new MultiInterestProfiler(p.getInt("max_interests"), p.getInt("items_per_interest"), seed)));
 
       r.register(Stage.CLUSTERER, new ComponentSpec<>("kmeans", "k-means (Lloyd) with k-means++ seeding",
           List.of(

@@ -2,11 +2,13 @@ package org.interestlab.recommend;
 
 import org.interestlab.compute.TopK;
 import org.interestlab.encode.Embeddings;
+import org.interestlab.profile.UserProfiles;
 
 /**
  * Content-based: a user's score for an item is the cosine similarity of the user's profile vector
  * and the item's vector (both from the same encoder), so a user is recommended what reads like
- * what they wrote or consumed. Users without a profile get nothing.
+ * what they wrote or consumed. With multi-interest profiles an item scores by the user's interest
+ * it matches best. Users without a profile get nothing.
  *
  * <p>Cost: {@code O(n_items · d)} per user; no fitting beyond normalising the item vectors.
  */
@@ -20,9 +22,19 @@ public record ContentKnnRecommender() implements Recommender {
   public FittedRecommender fit(TrainingData data) {
     Embeddings items = requireItemVectors(data, "content-knn").l2Normalized();
     Embeddings users = data.profiles().vectors().l2Normalized();
+    UserProfiles profiles = data.profiles();
+    Embeddings interests = profiles.hasInterests() ? profiles.interestVectors().l2Normalized() : null;
     return (user, k, exclude) -> {
-      if (!data.profiles().isPresent(user)) return new int[0];
-      return TopK.select(Similarity.dotAll(items, users.data(), user * users.dim()), k, exclude);
+      if (!profiles.isPresent(user)) return new int[0];
+      if (interests == null) return TopK.select(Similarity.dotAll(items, users.data(), user * users.dim()), k, exclude);
+      // Several interests: an item scores by the interest it matches best.
+      double[] best = null;
+      for (int r = profiles.interestsFrom(user); r < profiles.interestsTo(user); r++) {
+        double[] s = Similarity.dotAll(items, interests.data(), r * interests.dim());
+        if (best == null) best = s;
+        else for (int i = 0; i < s.length; i++) best[i] = Math.max(best[i], s[i]);
+      }
+      return TopK.select(best, k, exclude);
     };
   }
 

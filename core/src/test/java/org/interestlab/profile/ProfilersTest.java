@@ -57,4 +57,39 @@ class ProfilersTest {
     assertThat(r.presentUsers()).containsExactly(0, 1);
     assertThat(r.vectors().row(2)).containsExactly(0, 0);
   }
+
+  @Test
+  void multiInterestFindsTwoTastesAndContentKnnUsesTheBestMatch() {
+    // Items 0-4 near (1,0), 5-9 near (0,1), item 10 = (1, 0.05) and item 11 = (0.7, 0.7) are unseen.
+    Dataset.Builder b = Dataset.builder("two-tastes");
+    float[][] iv = new float[12][];
+    for (int i = 0; i < 12; i++) b.item(new Item("i" + i, "", "", List.of()));
+    for (int i = 0; i < 5; i++) iv[i] = new float[] {1, 0.01f * i};
+    for (int i = 5; i < 10; i++) iv[i] = new float[] {0.01f * (i - 5), 1};
+    iv[10] = new float[] {1, 0.05f};
+    iv[11] = new float[] {0.7f, 0.7f};
+    for (int i = 0; i < 10; i++) b.interaction("u", "i" + i, 1, i, null);
+    Dataset d = b.build();
+    Embeddings items = Embeddings.of(iv);
+
+    UserProfiles p = new MultiInterestProfiler(3, 5, 1L).profile(d, null, items);
+    // 10 items, 5 per interest: two interests, one per taste.
+    assertThat(p.interestsTo(0) - p.interestsFrom(0)).isEqualTo(2);
+    float[] a = p.interestVectors().row(0);
+    float[] c = p.interestVectors().row(1);
+    float[] first = a[0] > a[1] ? a : c;
+    float[] second = a[0] > a[1] ? c : a;
+    // Taste 1: mean of (1, 0..0.04) = (1, 0.02), normalised: x = 1/sqrt(1.0004).
+    assertThat(first[0]).isCloseTo((float) (1 / Math.sqrt(1.0004)), within(1e-5f));
+    assertThat(second[1]).isCloseTo((float) (1 / Math.sqrt(1.0004)), within(1e-5f));
+
+    java.util.BitSet seen = new java.util.BitSet();
+    seen.set(0, 10);
+    org.interestlab.recommend.TrainingData multi = new org.interestlab.recommend.TrainingData(d, p, items, null);
+    // Best interest match: item 10 (cos ≈ 0.9997 with taste 1) beats item 11 (cos ≈ 0.72).
+    assertThat(new org.interestlab.recommend.ContentKnnRecommender().fit(multi).recommend(0, 2, seen)).containsExactly(10, 11);
+    // With the single mean vector (≈ (0.7, 0.7)) the in-between item 11 comes first.
+    org.interestlab.recommend.TrainingData single = new org.interestlab.recommend.TrainingData(d, new UserProfiles(p.vectors(), p.present()), items, null);
+    assertThat(new org.interestlab.recommend.ContentKnnRecommender().fit(single).recommend(0, 2, seen)).containsExactly(11, 10);
+  }
 }

@@ -1,0 +1,77 @@
+package org.interestlab.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.interestlab.cluster.Clustering;
+import org.interestlab.cluster.KMeans;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Interaction;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.encode.FittedEncoder;
+
+/**
+ * Several interest vectors per user: the vectors of the items a user interacted with in training
+ * are clustered with k-means into {@code min(maxInterests, ⌊n_u / itemsPerInterest⌋)} groups (at
+ * least one); each group's L2-normalised centroid is one interest. The user's single vector (used
+ * for clustering users) is the normalised mean of all their items, as {@link MeanItemProfiler}.
+ * Recommenders that understand interests (content-knn) score an item by its best-matching
+ * interest, so a user who likes both cooking and travel is not pushed towards "cooking travel".
+ *
+ * <p>Cost: one small k-means per user, {@code O(n_u · d · m · iterations)}. Each user's k-means
+ * seed is derived from {@code seed} and the user's index, so results do not depend on order.
+ *
+ * @param maxInterests most interests per user (default 3, ≥ 1)
+ * @param itemsPerInterest items needed per interest (default 5, ≥ 1): a user with 12 items gets 2
+ * @param seed random seed
+ */
+public record MultiInterestProfiler(int maxInterests, int itemsPerInterest, long seed) implements UserProfiler {
+  private static final int ITERATIONS = 30;
+
+  public MultiInterestProfiler {
+    if (maxInterests < 1) throw new IllegalArgumentException("max_interests must be ≥ 1, got " + maxInterests);
+    if (itemsPerInterest < 1) throw new IllegalArgumentException("items_per_interest must be ≥ 1, got " + itemsPerInterest);
+  }
+
+  @Override
+  public boolean needsItemVectors() {
+    return true;
+  }
+
+  @Override
+  public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+    UserProfiles mean = MeanItemProfiler.plain().profile(train, encoder, itemVectors);
+    int d = itemVectors.dim();
+    List<List<Integer>> items = new ArrayList<>();
+    for (int u = 0; u < train.numUsers(); u++) items.add(new ArrayList<>());
+    for (Interaction i : train.interactions()) items.get(i.user()).add(i.item());
+    List<Embeddings> interests = new ArrayList<>();
+    int[] offsets = new int[train.numUsers() + 1];
+    int total = 0;
+    for (int u = 0; u < train.numUsers(); u++) {
+      offsets[u] = total;
+      List<Integer> own = items.get(u);
+      if (own.isEmpty()) continue;
+      Embeddings points = itemVectors.select(own.stream().mapToInt(Integer::intValue).toArray());
+      int k = Math.max(1, Math.min(maxInterests, own.size() / itemsPerInterest));
+      Embeddings centres;
+      if (k == 1) {
+        centres = new Embeddings(1, d, mean.vectors().row(u));
+      } else {
+        Clustering c = new KMeans(k, KMeans.Init.K_MEANS_PLUS_PLUS, 1, ITERATIONS, 1e-6, seed ^ (0x9E3779B97F4A7C15L * (u + 1)), "cpu").fit(points);
+        centres = nonEmpty(c).l2Normalized();
+      }
+      interests.add(centres);
+      total += centres.rows();
+    }
+    offsets[train.numUsers()] = total;
+    return new UserProfiles(mean.vectors(), mean.present(), Embeddings.concat(interests.isEmpty() ? List.of(Embeddings.zeros(0, d)) : interests), offsets);
+  }
+
+  /** Centroids of the clusters that kept members (duplicate item vectors can leave some empty). */
+  private static Embeddings nonEmpty(Clustering c) {
+    int[] sizes = c.sizes();
+    List<Integer> keep = new ArrayList<>();
+    for (int i = 0; i < sizes.length; i++) if (sizes[i] > 0) keep.add(i);
+    return c.centroids().select(keep.stream().mapToInt(Integer::intValue).toArray());
+  }
+}
