@@ -253,6 +253,10 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
     @Override
     public synchronized Embeddings encode(List<String> texts) {
       Objects.requireNonNull(texts, "texts");
+      return TokenBatcher.encodeDistinct(texts, this::encodeDistinctTexts);
+    }
+
+    private Embeddings encodeDistinctTexts(List<String> texts) {
       float[] out = new float[texts.size() * hidden];
       try (ProgressBar bar = ProgressBar.start("encode " + files.name() + " (" + device + ")", texts.size(), "texts")) {
         for (TokenBatcher.Batch b : batcher.batches(texts, params.batchSize())) {
