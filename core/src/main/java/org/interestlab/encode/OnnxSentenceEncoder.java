@@ -218,6 +218,10 @@ public record OnnxSentenceEncoder(String model, Path modelDir, Pooling pooling, 
     @Override
     public synchronized Embeddings encode(List<String> texts) {
       Objects.requireNonNull(texts, "texts");
+      return TokenBatcher.encodeDistinct(texts, this::encodeDistinctTexts);
+    }
+
+    private Embeddings encodeDistinctTexts(List<String> texts) {
       float[] out = new float[texts.size() * dimension];
       try (ProgressBar bar = ProgressBar.start("encode " + files.name(), texts.size(), "texts")) {
         for (TokenBatcher.Batch b : batcher.batches(texts, params.batchSize())) {

@@ -247,6 +247,11 @@ public record TfIdfEncoder(int maxFeatures, int minDf, boolean sublinearTf, int 
       return params.dimension() > 0 ? params.dimension() : terms.length;
     }
 
+    private static void checkTexts(List<String> texts) {
+      Objects.requireNonNull(texts, "texts");
+      for (int i = 0; i < texts.size(); i++) if (texts.get(i) == null) throw new IllegalArgumentException("text " + i + " is null");
+    }
+
     Weights weights() {
       return weights;
     }
@@ -263,7 +268,11 @@ public record TfIdfEncoder(int maxFeatures, int minDf, boolean sublinearTf, int 
 
     /** The L2-normalised tf-idf rows, densified (n × vocabulary size) — before any SVD. */
     public Embeddings tfidf(List<String> texts) {
+      checkTexts(texts);
       int v = terms.length;
+      if ((long) texts.size() * v > Integer.MAX_VALUE - 8) {
+        throw new UserException("tfidf: " + texts.size() + " texts × " + v + " terms is too large to densify — set dimension > 0");
+      }
       float[] out = new float[texts.size() * v];
       for (int i = 0; i < texts.size(); i++) {
         Object[] row = weights.row(TextTokens.tokenize(texts.get(i)));
@@ -276,7 +285,7 @@ public record TfIdfEncoder(int maxFeatures, int minDf, boolean sublinearTf, int 
 
     @Override
     public Embeddings encode(List<String> texts) {
-      Objects.requireNonNull(texts, "texts");
+      checkTexts(texts);
       if (components == null) return tfidf(texts);
       int d = params.dimension();
       float[] out = new float[texts.size() * d];

@@ -73,6 +73,26 @@ final class TokenBatcher implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Encodes each distinct text once and copies rows to every position it occurs at: saves work on
+   * repetitive inputs and makes duplicates give bit-identical rows whatever batch they would land in.
+   */
+  static Embeddings encodeDistinct(List<String> texts, java.util.function.Function<List<String>, Embeddings> encode) {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    List<String> distinct = new ArrayList<>();
+    int[] slot = new int[texts.size()];
+    for (int i = 0; i < texts.size(); i++) {
+      String t = texts.get(i);
+      if (t == null) throw new IllegalArgumentException("text " + i + " is null");
+      slot[i] = index.computeIfAbsent(t, k -> {
+        distinct.add(k);
+        return distinct.size() - 1;
+      });
+    }
+    Embeddings e = encode.apply(distinct);
+    return distinct.size() == texts.size() ? e : e.select(slot);
+  }
+
   @Override
   public void close() {
     tokenizer.close();

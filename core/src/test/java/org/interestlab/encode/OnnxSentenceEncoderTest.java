@@ -110,6 +110,23 @@ class OnnxSentenceEncoderTest {
   }
 
   @Test
+  void longTextsAreTruncatedToMaxLengthTokens() {
+    // Common English words are one WordPiece each: with max_length 16 the model sees [CLS] + the first
+    // 14 words + [SEP], exactly what it sees for the 14-word prefix itself.
+    String[] words = ("people like music and films about travel food books sports games news weather history science "
+        + "art politics money health family friends work school").split(" ");
+    String full = String.join(" ", words);
+    String prefix = String.join(" ", java.util.Arrays.copyOf(words, 14));
+    try (FittedEncoder short16 = OnnxSentenceEncoder.builder().setModel("minilm-l6").optMaxLength(16).build().fit(List.of());
+         FittedEncoder normal = OnnxSentenceEncoder.of("minilm-l6").fit(List.of())) {
+      Embeddings truncated = short16.encode(List.of(full));
+      Embeddings ref = normal.encode(List.of(prefix, full));
+      assertThat(cosine(truncated.row(0), ref.row(0))).isGreaterThan(0.99999);
+      assertThat(cosine(truncated.row(0), ref.row(1))).isLessThan(0.999);
+    }
+  }
+
+  @Test
   void userModelDirectory(@TempDir Path tmp) throws Exception {
     Path missing = tmp.resolve("nope");
     assertThatThrownBy(() -> OnnxSentenceEncoder.builder().setModelDir(missing).build().fit(List.of()))

@@ -107,6 +107,39 @@ class TfIdfEncoderTest {
     }
   }
 
+  @Test
+  void randomizedSvdOnALargerCorpusMatchesNumpysExactSvd(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    // 1200 texts: large enough that the dense products run on the PyTorch engine.
+    java.util.Random rnd = new java.util.Random(3);
+    List<String> corpus = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      StringBuilder sb = new StringBuilder();
+      int topic = rnd.nextInt(8);
+      for (int w = 0; w < 25; w++) sb.append(rnd.nextInt(2) == 0 ? "t" + topic + "w" + rnd.nextInt(40) : "g" + rnd.nextInt(300)).append(' ');
+      corpus.add(sb.toString());
+    }
+    try (TfIdfEncoder.Fitted f = RAW.fit(corpus)) {
+      Embeddings x = f.encode(corpus); // dense tf-idf, 1200 × V
+      java.nio.file.Path file = tmp.resolve("x.npy");
+      Npy.write(file, x);
+      Process p = new ProcessBuilder("/usr/bin/python3", "-c",
+          "import numpy as np; s = np.linalg.svd(np.load(r'" + file + "').astype(np.float64), compute_uv=False);"
+              + " print(' '.join(repr(float(v)) for v in s[:12]))").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      assertThat(p.waitFor()).as(out + " (needs: apt-get install python3-numpy)").isZero();
+      String[] exact = out.split(" ");
+      List<List<String>> docs = corpus.stream().map(TextTokens::tokenize).toList();
+      RandomizedSvd.Result r = RandomizedSvd.compute(f.weights().matrix(docs), 128, 10, 5, 42);
+      // The 8 topic directions stand out of the spectrum and are found to 1e-5; behind them the
+      // spectrum is flat noise, where a randomized method is an approximation (still within 1e-3).
+      for (int k = 0; k < exact.length; k++) {
+        double e = Double.parseDouble(exact[k]);
+        assertThat(r.singularValues()[k]).as("singular value %d", k).isCloseTo(e, within((k < 8 ? 1e-5 : 1e-3) * e));
+      }
+    }
+  }
+
   private static final List<String> TOPICS = List.of(
       "football match goal striker scored league",
       "the striker scored a late goal in the league match",

@@ -1,0 +1,133 @@
+package org.interestlab.encode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interestlab.UserException;
+
+/**
+ * NumPy's {@code .npy} format for {@link Embeddings}: float32, little-endian, C order, a 2-d shape
+ * {@code (rows, dim)}. The header is written exactly as {@code numpy.save} writes it (format 1.0, the
+ * dict {@code {'descr': '<f4', 'fortran_order': False, 'shape': (r, d), }}, space-padded so the data
+ * starts at a multiple of 64 bytes), so {@code numpy.load} reads the file, and files are byte-identical
+ * to numpy's for the same array.
+ *
+ * <p>Reading accepts format 1.0–3.0, {@code '<f4'} or {@code '<f8'} (converted to float32), C order,
+ * 1-d (one row) or 2-d shapes. Writes go to a temporary file renamed into place.
+ *
+ * <pre>{@code
+ * Npy.write(Path.of("vectors.npy"), embeddings);      // python: numpy.load("vectors.npy")
+ * Embeddings back = Npy.read(Path.of("vectors.npy"));
+ * }</pre>
+ */
+public final class Npy {
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']+)'");
+  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /** The file's bytes: header + data. */
+  public static byte[] toBytes(Embeddings e) {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + e.rows() + ", " + e.dim() + "), }";
+    int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+    int total = (unpadded + 63) / 64 * 64;
+    String header = dict + " ".repeat(total - unpadded) + "\n";
+    ByteBuffer buf = ByteBuffer.allocate(total + 4 * e.data().length).order(ByteOrder.LITTLE_ENDIAN);
+    buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+    buf.put(header.getBytes(StandardCharsets.US_ASCII));
+    buf.asFloatBuffer().put(e.data());
+    return buf.array();
+  }
+
+  /** Writes {@code e} to {@code file} (temporary file + rename, so readers never see half a file). */
+  public static void write(Path file, Embeddings e) throws IOException {
+    writeAtomically(file, toBytes(e));
+  }
+
+  public static Embeddings read(Path file) throws IOException {
+    return fromBytes(Files.readAllBytes(file), file.toString());
+  }
+
+  /** Parses {@code .npy} bytes; {@code source} names them in error messages. */
+  public static Embeddings fromBytes(byte[] bytes, String source) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (byte m : MAGIC) {
+      if (!buf.hasRemaining() || buf.get() != m) throw new UserException(source + ": not a .npy file (bad magic)");
+    }
+    int major = buf.get();
+    buf.get();
+    int headerLen = major == 1 ? Short.toUnsignedInt(buf.getShort()) : buf.getInt();
+    if (major < 1 || major > 3 || headerLen < 0 || headerLen > buf.remaining()) {
+      throw new UserException(source + ": unsupported .npy version " + major + " or bad header length");
+    }
+    byte[] h = new byte[headerLen];
+    buf.get(h);
+    String header = new String(h, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String descr = group(DESCR, header, source, "descr");
+    if (group(FORTRAN, header, source, "fortran_order").equals("True")) {
+      throw new UserException(source + ": Fortran-order arrays are not supported (save with numpy.ascontiguousarray)");
+    }
+    List<Integer> shape = new ArrayList<>();
+    for (String s : group(SHAPE, header, source, "shape").split(",")) if (!s.isBlank()) shape.add(Integer.parseInt(s.trim()));
+    int rows;
+    int dim;
+    if (shape.size() == 2) {
+      rows = shape.get(0);
+      dim = shape.get(1);
+    } else if (shape.size() == 1) {
+      rows = 1;
+      dim = shape.get(0);
+    } else {
+      throw new UserException(source + ": expected a 1-d or 2-d array, shape is " + shape);
+    }
+    int n = rows * dim;
+    float[] data = new float[n];
+    if (descr.equals("<f4")) {
+      check(buf, 4L * n, source);
+      buf.asFloatBuffer().get(data);
+    } else if (descr.equals("<f8")) {
+      check(buf, 8L * n, source);
+      for (int i = 0; i < n; i++) data[i] = (float) buf.getDouble();
+    } else {
+      throw new UserException(source + ": dtype '" + descr + "' not supported — save as float32 ('<f4') or float64");
+    }
+    return new Embeddings(rows, dim, data);
+  }
+
+  private static void check(ByteBuffer buf, long need, String source) {
+    if (buf.remaining() < need) throw new UserException(source + ": truncated .npy file (" + buf.remaining() + " of " + need + " data bytes)");
+  }
+
+  private static String group(Pattern p, String header, String source, String key) {
+    Matcher m = p.matcher(header);
+    if (!m.find()) throw new UserException(source + ": .npy header lacks '" + key + "': " + header.trim());
+    return m.group(1);
+  }
+
+  static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
