@@ -44,9 +44,8 @@ public final class DatasetSources {
     FACTORIES.put(MovieLensLatestSmallSource.NAME, new Factory(Set.of(), p -> new MovieLensLatestSmallSource()));
     FACTORIES.put(AmazonReviews5CoreSource.NAME, new Factory(Set.of(AmazonReviews5CoreSource.CATEGORY),
         p -> new AmazonReviews5CoreSource(p.get(AmazonReviews5CoreSource.CATEGORY))));
-    // The bundled dataset, one catalogue entry per language (configs say `language: zh` instead).
+    // The bundled dataset (English; configs choose Chinese with `language: zh`).
     FACTORIES.put(SyntheticInterests.NAME, new Factory(Set.of(), p -> new SyntheticInterestsSource()));
-    FACTORIES.put(SyntheticInterests.NAME + "-zh", new Factory(Set.of(), p -> SyntheticInterestsSource.forLanguage("zh")));
   }
 
   /** The names {@link #forName} accepts, in documentation order. */

@@ -21,6 +21,8 @@ import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
 import org.interestlab.data.Split;
 import org.interestlab.data.Splitter;
+import org.interestlab.encode.CachedEncoder;
+import org.interestlab.encode.EmbeddingCache;
 import org.interestlab.encode.Embeddings;
 import org.interestlab.encode.Encoder;
 import org.interestlab.encode.FittedEncoder;
@@ -76,12 +78,24 @@ public final class Runner {
           + config.dataset().kind() + "' does not have — allowed with it: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, coverage, silhouette, davies-bouldin, calinski-harabasz");
     }
     // Build every component before any work, so parameter problems surface first.
-    Splitter splitter = config.split().create(registry, Splitter.class);
-    Encoder encoder = config.encoder().create(registry, Encoder.class);
-    UserProfiler profiler = config.profile().create(registry, UserProfiler.class);
-    Clusterer clusterer = config.clusterer() == null ? null : config.clusterer().create(registry, Clusterer.class);
+    Splitter splitter;
+    Encoder encoder;
+    UserProfiler profiler;
+    Clusterer clusterer;
     List<Recommender> recommenders = new ArrayList<>();
-    for (ComponentConfig rc : config.recommenders()) recommenders.add(rc.create(registry, Recommender.class));
+    try {
+      splitter = config.split().create(registry, Splitter.class);
+      encoder = config.encoder().create(registry, Encoder.class);
+      profiler = config.profile().create(registry, UserProfiler.class);
+      clusterer = config.clusterer() == null ? null : config.clusterer().create(registry, Clusterer.class);
+      for (ComponentConfig rc : config.recommenders()) recommenders.add(rc.create(registry, Recommender.class));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (UserException e) {
+      throw new ConfigException(config.file() + ": " + e.getMessage());
+    }
+    boolean useCache = config.encoder().params().values().get("cache") instanceof Boolean b && b;
+    EmbeddingCache cache = useCache ? EmbeddingCache.openDefault() : null;
 
     RunDirectory dir = RunDirectory.create(runsRoot, config.name(), hash8, start);
     try {
@@ -101,13 +115,21 @@ public final class Runner {
       UserProfiles profiles;
       List<String> corpus = new ArrayList<>(itemTexts);
       if (profiler instanceof TextConcatProfiler tc) corpus.addAll(tc.userTexts(train).stream().filter(t -> !t.isEmpty()).toList());
-      try (FittedEncoder fitted = timings.time("encode.fit", () -> encoder.fit(corpus))) {
+      try (FittedEncoder fitted = cached(timings.time("encode.fit", () -> encoder.fit(corpus)), cache)) {
         log.info("encoder " + config.encoder().kind() + ": " + fitted.dimension() + "-d");
         if (profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors)) {
           itemVectors = timings.time("encode.items", () -> fitted.encode(itemTexts));
         }
         Embeddings iv = itemVectors;
         profiles = timings.time("profile", () -> profiler.profile(train, fitted, iv));
+      }
+      if (cache != null) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("hits", cache.hits());
+        c.put("misses", cache.misses());
+        c.put("directory", cache.directory().toString());
+        timings.put("embedding_cache", c);
+        log.info(String.format(Locale.ROOT, "embedding cache: %,d hits, %,d misses (%s)", cache.hits(), cache.misses(), cache.directory()));
       }
       int[] present = profiles.presentUsers();
       log.info(String.format(Locale.ROOT, "profile %s: %,d users with a profile", config.profile().kind(), present.length));
@@ -202,6 +224,10 @@ public final class Runner {
       dir.abandon();
       throw e;
     }
+  }
+
+  private static FittedEncoder cached(FittedEncoder fitted, EmbeddingCache cache) {
+    return cache == null ? fitted : new CachedEncoder(fitted, cache);
   }
 
   private static Map<String, Double> clusterMetrics(List<MetricSpec> metrics, Embeddings points, Clustering c,

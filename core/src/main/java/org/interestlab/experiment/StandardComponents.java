@@ -21,7 +21,10 @@ import org.interestlab.data.LeaveLastOutSplit;
 import org.interestlab.data.RatioSplit;
 import org.interestlab.data.Splitter;
 import org.interestlab.data.TemporalSplit;
+import org.interestlab.UserException;
+import org.interestlab.encode.Encoder;
 import org.interestlab.encode.OnnxSentenceEncoder;
+import org.interestlab.encode.TorchBertEncoder;
 import org.interestlab.encode.Pooling;
 import org.interestlab.encode.TfIdfEncoder;
 
@@ -127,23 +130,45 @@ final class StandardComponents {
         (p, seed) -> new TfIdfEncoder(p.getInt("max_features"), p.getInt("min_df"), p.getBool("sublinear_tf"),
             p.getInt("dimension"), p.getInt("power_iterations"), seed)));
     for (String model : List.of("minilm-l6", "bge-small-zh")) {
-      r.register(Stage.ENCODER, new ComponentSpec<>(model, model.equals("minilm-l6")
+      r.register(Stage.ENCODER, new ComponentSpec<Encoder>(model, model.equals("minilm-l6")
           ? "all-MiniLM-L6-v2 sentence embeddings (English, 384-d, mean pooling)"
           : "BGE-small-zh v1.5 sentence embeddings (Chinese, 512-d, CLS pooling)",
-          List.of(
-              integer("batch_size", OnnxSentenceEncoder.DEFAULT_BATCH_SIZE, 1, 4096, "texts per forward pass"),
-              integer("max_length", OnnxSentenceEncoder.DEFAULT_MAX_LENGTH, 8, 512, "tokens kept per text")),
-          (p, seed) -> OnnxSentenceEncoder.builder().setModel(model)
-              .optBatchSize(p.getInt("batch_size")).optMaxLength(p.getInt("max_length")).build()));
+          sentenceParams(List.of()),
+          (p, seed) -> sentenceEncoder(p, model, null, null)));
     }
-    r.register(Stage.ENCODER, new ComponentSpec<>("onnx", "your own ONNX sentence model: a folder with model.onnx + tokenizer.json",
-        List.of(
+    r.register(Stage.ENCODER, new ComponentSpec<Encoder>("onnx", "your own sentence model: a folder with model.onnx + tokenizer.json",
+        sentenceParams(List.of(
             string("path", null, "folder holding model.onnx and tokenizer.json"),
-            choice("pooling", "mean", List.of("mean", "cls"), "how token vectors become one vector"),
-            integer("batch_size", OnnxSentenceEncoder.DEFAULT_BATCH_SIZE, 1, 4096, "texts per forward pass"),
-            integer("max_length", OnnxSentenceEncoder.DEFAULT_MAX_LENGTH, 8, 512, "tokens kept per text")),
-        (p, seed) -> OnnxSentenceEncoder.builder().setModelDir(Path.of(p.getString("path")))
-            .optPooling(Pooling.parse(p.getString("pooling"), "encoder.pooling"))
-            .optBatchSize(p.getInt("batch_size")).optMaxLength(p.getInt("max_length")).build()));
+            choice("pooling", "mean", List.of("mean", "cls"), "how token vectors become one vector"))),
+        (p, seed) -> sentenceEncoder(p, null, Path.of(p.getString("path")), Pooling.parse(p.getString("pooling"), "encoder.pooling"))));
+  }
+
+  private static List<ParamSpec> sentenceParams(List<ParamSpec> first) {
+    List<ParamSpec> all = new java.util.ArrayList<>(first);
+    all.add(integer("batch_size", OnnxSentenceEncoder.DEFAULT_BATCH_SIZE, 1, 4096, "texts per forward pass"));
+    all.add(integer("max_length", OnnxSentenceEncoder.DEFAULT_MAX_LENGTH, 8, 512, "tokens kept per text"));
+    all.add(choice("engine", "onnx", List.of("onnx", "pytorch"),
+        "onnx: ONNX Runtime (CPU); pytorch: the same weights run by DJL's PyTorch engine (CPU or GPU)"));
+    all.add(choice("device", "auto", List.of("auto", "cpu", "gpu"), "for engine: pytorch; auto = GPU when present"));
+    all.add(bool("cache", true, "reuse vectors of texts seen before from the on-disk embedding cache"));
+    return all;
+  }
+
+  /** A built-in ({@code model}) or user ({@code dir}) sentence model on the configured engine. */
+  private static Encoder sentenceEncoder(Params p, String model, Path dir, Pooling pooling) {
+    String device = p.getString("device");
+    if (p.getString("engine").equals("onnx")) {
+      if (device.equals("gpu")) {
+        throw new UserException("encoder.device: 'gpu' needs engine: pytorch — ONNX Runtime runs on the CPU in this build");
+      }
+      OnnxSentenceEncoder.Builder b = OnnxSentenceEncoder.builder();
+      if (model != null) b.setModel(model);
+      else b.setModelDir(dir).optPooling(pooling);
+      return b.optBatchSize(p.getInt("batch_size")).optMaxLength(p.getInt("max_length")).build();
+    }
+    TorchBertEncoder.Builder b = TorchBertEncoder.builder();
+    if (model != null) b.setModel(model);
+    else b.setModelDir(dir).optPooling(pooling);
+    return b.optBatchSize(p.getInt("batch_size")).optMaxLength(p.getInt("max_length")).optDevice(device).build();
   }
 }

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class DatasetCatalogTest {
   @Test
-  void shippedCatalogueListsTheFiveDatasets() {
+  void shippedCatalogueListsTheDatasets() {
     DatasetCatalog c = DatasetCatalog.load();
     assertThat(c.names()).containsExactly(
-        "movielens-100k", "movielens-1m", "movielens-latest-small", "amazon-reviews-5core", "synthetic-interests");
+        "movielens-100k", "movielens-1m", "movielens-latest-small", "amazon-reviews-5core", "synthetic-interests",
+        "synthetic-interests-zh");
     DatasetCatalog.Entry ml = c.get("movielens-100k");
     assertThat(ml.url()).isEqualTo("https://files.grouplens.org/datasets/movielens/ml-100k.zip");
     assertThat(ml.archive()).isEqualTo(DatasetCatalog.Archive.ZIP);

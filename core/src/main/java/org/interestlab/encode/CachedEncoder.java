@@ -1,0 +1,42 @@
+package org.interestlab.encode;
+
+import java.util.List;
+
+/**
+ * A fitted encoder that reads and fills an {@link EmbeddingCache}: every {@code encode} call goes
+ * through the cache, so components that embed texts (profilers, item vectors) share it without
+ * knowing. Closing it closes the wrapped encoder.
+ */
+public final class CachedEncoder implements FittedEncoder {
+  private final FittedEncoder inner;
+  private final EmbeddingCache cache;
+
+  public CachedEncoder(FittedEncoder inner, EmbeddingCache cache) {
+    this.inner = inner;
+    this.cache = cache;
+  }
+
+  public EmbeddingCache cache() {
+    return cache;
+  }
+
+  @Override
+  public String id() {
+    return inner.id();
+  }
+
+  @Override
+  public int dimension() {
+    return inner.dimension();
+  }
+
+  @Override
+  public Embeddings encode(List<String> texts) {
+    return cache.encode(inner, texts);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
