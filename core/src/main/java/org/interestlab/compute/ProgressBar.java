@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A progress bar on standard error for long work (downloads, encoding, fitting). It draws only when
  * the work takes longer than {@link #DELAY_NANOS} and at most every 200 ms, so short steps and
- * tests stay quiet; it prints nothing when {@code interestlab.progress=false} (set in tests) or when
+ * tests stay quiet. Where standard error is not a terminal (a log file, CI) it writes a plain line
+ * every 10 s instead of redrawing in place. It prints nothing when {@code interestlab.progress=false} (set in tests) or when
  * {@code INTERESTLAB_PROGRESS=0}.
  *
  * <pre>{@code
@@ -18,6 +19,7 @@ import java.util.Locale;
 public final class ProgressBar implements AutoCloseable {
   static final long DELAY_NANOS = 2_000_000_000L;
   private static final long REDRAW_NANOS = 200_000_000L;
+  private static final long LOG_LINE_NANOS = 10_000_000_000L;
   private static final int WIDTH = 30;
 
   private final String label;
@@ -25,6 +27,7 @@ public final class ProgressBar implements AutoCloseable {
   private final String unit;
   private final PrintStream out;
   private final boolean enabled;
+  private final boolean terminal = System.console() != null;
   private final long startNanos = System.nanoTime();
   private long done;
   private long lastDraw;
@@ -49,7 +52,7 @@ public final class ProgressBar implements AutoCloseable {
     done += n;
     if (!enabled) return;
     long now = System.nanoTime();
-    if (now - startNanos < DELAY_NANOS || now - lastDraw < REDRAW_NANOS) return;
+    if (now - startNanos < DELAY_NANOS || now - lastDraw < (terminal ? REDRAW_NANOS : LOG_LINE_NANOS)) return;
     lastDraw = now;
     draw(now);
   }
@@ -57,7 +60,7 @@ public final class ProgressBar implements AutoCloseable {
   private void draw(long now) {
     double secs = (now - startNanos) / 1e9;
     double rate = secs > 0 ? done / secs : 0;
-    StringBuilder sb = new StringBuilder("\r").append(label).append(' ');
+    StringBuilder sb = new StringBuilder(terminal ? "\r" : "").append(label).append(' ');
     if (total > 0) {
       double f = Math.min(1.0, (double) done / total);
       int filled = (int) Math.round(f * WIDTH);
@@ -68,7 +71,8 @@ public final class ProgressBar implements AutoCloseable {
       sb.append(String.format(Locale.ROOT, "%,d %s", done, unit));
     }
     sb.append(String.format(Locale.ROOT, " (%.1f %s/s)  ", rate, unit));
-    out.print(sb);
+    if (terminal) out.print(sb);
+    else out.println(sb.toString().stripTrailing());
     out.flush();
     drawn = true;
   }
@@ -84,7 +88,7 @@ public final class ProgressBar implements AutoCloseable {
   public synchronized void close() {
     if (drawn) {
       draw(System.nanoTime());
-      out.println();
+      if (terminal) out.println();
       out.flush();
     }
   }

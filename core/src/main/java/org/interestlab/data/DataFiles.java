@@ -76,14 +76,21 @@ final class DataFiles {
    * first record must equal {@code expectedHeader} (after trimming a UTF-8 byte-order mark).
    */
   static void forEachCsvRecord(Path file, List<String> expectedHeader, RecordHandler handler) {
-    try (BufferedReader r = open(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      CsvReader csv = new CsvReader(file, r);
-      List<String> header = csv.next();
-      if (header == null) throw malformed(file, 1, "header " + String.join(",", expectedHeader), "an empty file");
-      if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
+    forEachCsvRecord(file, header -> {
       if (!header.equals(expectedHeader)) {
         throw malformed(file, 1, "header " + String.join(",", expectedHeader), String.join(",", header));
       }
+    }, handler);
+  }
+
+  /** The same, with the header row (byte-order mark removed) given to {@code headerCheck} first. */
+  static void forEachCsvRecord(Path file, java.util.function.Consumer<List<String>> headerCheck, RecordHandler handler) {
+    try (BufferedReader r = open(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      CsvReader csv = new CsvReader(file, r);
+      List<String> header = csv.next();
+      if (header == null) throw malformed(file, 1, "a header row", "an empty file");
+      if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
+      headerCheck.accept(header);
       List<String> rec;
       while ((rec = csv.next()) != null) {
         if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line

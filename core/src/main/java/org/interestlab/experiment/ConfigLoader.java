@@ -199,6 +199,20 @@ public final class ConfigLoader {
     return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved);
   }
 
+  /**
+   * Validates a single component section exactly as a config section is validated (kind,
+   * parameter names, types, ranges, defaults), for commands that build one component from
+   * command-line options. {@code source} names where the values came from in error messages.
+   */
+  public ComponentConfig component(String source, Stage stage, String path, Map<String, Object> section, long seed) {
+    return component(source, stage, path, section, seed, new LinkedHashMap<>());
+  }
+
+  /** A command-line value read as a YAML scalar, as {@code --set} reads it ({@code 64} → integer). */
+  public static Object scalar(String text) {
+    return Overrides.scalar(text);
+  }
+
   /** Validates one component section, fills its defaults into {@code resolved} under {@code path}. */
   private ComponentConfig component(String file, Stage stage, String path, Object raw, long runSeed, Map<String, Object> resolved) {
     String kindKey = stage.kindKey();

@@ -17,8 +17,12 @@ final class Overrides {
   static void apply(Map<String, Object> tree, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) throw new ConfigException("--set: '" + override + "' — expected key.path=value, e.g. clusterer.k=8");
-    Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(override.substring(eq + 1));
-    set(tree, override.substring(0, eq).trim(), value, "--set " + override);
+    set(tree, override.substring(0, eq).trim(), scalar(override.substring(eq + 1)), "--set " + override);
+  }
+
+  /** A value typed on the command line, read as YAML reads it: {@code 8} is an integer, {@code true} a boolean. */
+  static Object scalar(String text) {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
   }
 
   /** Puts {@code value} at a dotted key path, copying the maps and lists on the way (the tree may be shared). */

@@ -71,6 +71,14 @@ class LabCliTest {
       assertThat(Files.size(run.resolve(f))).as(f).isPositive();
     }
 
+    // The point of the quickstart: knowing a user's interest cluster (or co-consumption) beats
+    // global popularity, and the clusters are scored against the planted interests.
+    String metrics = Files.readString(run.resolve("metrics.json"));
+    double popular = metric(metrics, "most-popular", "ndcg@10");
+    assertThat(metric(metrics, "cluster-popular", "ndcg@10")).isGreaterThan(popular);
+    assertThat(metric(metrics, "item-knn", "ndcg@10")).isGreaterThan(popular);
+    assertThat(metrics).containsPattern("\"ari\": 0\\.\\d+").containsPattern("\"nmi\": 0\\.\\d+");
+
     Result second = lab("run", config, "--runs-dir", tmp.toString(), "--quiet");
     assertThat(second.code()).as(second.err()).isZero();
     List<Path> after = runDirs(tmp);
@@ -93,6 +101,13 @@ class LabCliTest {
       "dataset.source=nope    | quickstart.yaml: dataset.source: 'nope' is not known — allowed:",
       "split.kind=random      | quickstart.yaml: split.kind: 'random' is not known — allowed:",
       "recommenders.0.foo=1   | quickstart.yaml: recommenders[0].foo: unknown key",
+      "name=bad name!         | quickstart.yaml: name: 'bad name!' — allowed: letters, digits",
+      "split.test_fraction=1.5 | quickstart.yaml: split.test_fraction: 1.5 is out of range",
+      "encoder.batch_size=abc | quickstart.yaml: encoder.batch_size: 'abc' is not an integer",
+      "clusterer.init=forgy   | quickstart.yaml: clusterer.init: 'forgy' is not allowed — allowed: one of k-means++, random",
+      "recommenders.2.neighbours=0 | quickstart.yaml: recommenders[2].neighbours: 0 is out of range",
+      "profile.half_life_days=-3 | quickstart.yaml: profile.half_life_days: -3 is out of range",
+      "seed=abc               | quickstart.yaml: seed: 'abc' is not an integer",
   })
   void badConfigsExitTwoWithOneLine(String override, String expected) {
     String config = root.resolve("experiments/configs/quickstart.yaml").toString();
@@ -136,6 +151,16 @@ class LabCliTest {
       restore("interestlab.data", old);
       restore("interestlab.offline", oldOffline);
     }
+  }
+
+  /** A recommender's metric from metrics.json (its block lists the metrics under the recommender's name). */
+  static double metric(String metricsJson, String component, String metric) {
+    int at = metricsJson.indexOf("\"" + component + "\": {");
+    assertThat(at).as("component %s in metrics.json", component).isNotNegative();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(metric) + "\": ([0-9.eE+-]+)")
+        .matcher(metricsJson);
+    assertThat(m.find(at)).as("%s of %s", metric, component).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   private static void restore(String key, String value) {
