@@ -31,6 +31,11 @@ public final class CachedEncoder implements FittedEncoder {
   }
 
   @Override
+  public String placement() {
+    return inner.placement();
+  }
+
+  @Override
   public Embeddings encode(List<String> texts) {
     return cache.encode(inner, texts);
   }

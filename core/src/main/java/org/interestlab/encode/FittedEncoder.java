@@ -12,6 +12,11 @@ public interface FittedEncoder extends AutoCloseable {
 
   int dimension();
 
+  /** Where the work runs, for the run log ({@code cpu}, {@code gpu(0)}, with why when {@code auto} chose). */
+  default String placement() {
+    return "cpu";
+  }
+
   /** One row per text, in the caller's order. */
   Embeddings encode(List<String> texts);
 

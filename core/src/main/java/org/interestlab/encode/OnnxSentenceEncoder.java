@@ -201,6 +201,11 @@ public record OnnxSentenceEncoder(String model, Path modelDir, Pooling pooling, 
     }
 
     @Override
+    public String placement() {
+      return "ONNX Runtime on cpu";
+    }
+
+    @Override
     public String id() {
       return "onnx:" + files.identity(pooling, params.maxLength());
     }

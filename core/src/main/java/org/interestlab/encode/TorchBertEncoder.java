@@ -242,6 +242,12 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
       return device;
     }
 
+    @Override
+    public String placement() {
+      boolean auto = params.device().trim().equalsIgnoreCase("auto");
+      return "PyTorch on " + device + (auto ? device.isGpu() ? " (device auto: a GPU is visible)" : " (device auto: no GPU visible, so the CPU)" : "");
+    }
+
     public int layers() {
       return layers;
     }

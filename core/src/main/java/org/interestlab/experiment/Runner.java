@@ -116,7 +116,7 @@ public final class Runner {
       List<String> corpus = new ArrayList<>(itemTexts);
       if (profiler instanceof TextConcatProfiler tc) corpus.addAll(tc.userTexts(train).stream().filter(t -> !t.isEmpty()).toList());
       try (FittedEncoder fitted = cached(timings.time("encode.fit", () -> encoder.fit(corpus)), cache)) {
-        log.info("encoder " + config.encoder().kind() + ": " + fitted.dimension() + "-d");
+        log.info("encoder " + config.encoder().kind() + ": " + fitted.dimension() + "-d, " + fitted.placement());
         if (profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors)) {
           itemVectors = timings.time("encode.items", () -> fitted.encode(itemTexts));
         }

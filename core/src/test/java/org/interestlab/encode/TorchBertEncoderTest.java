@@ -53,6 +53,7 @@ class TorchBertEncoderTest {
         .isInstanceOf(UserException.class).hasMessageContaining("GPU");
     try (TorchBertEncoder.Fitted enc = TorchBertEncoder.of("minilm-l6").fit(List.of())) {
       assertThat(enc.device().isGpu()).isFalse();
+      assertThat(enc.placement()).isEqualTo("PyTorch on cpu() (device auto: no GPU visible, so the CPU)");
     }
   }
 }
