@@ -89,16 +89,21 @@ final class CellShell implements AutoCloseable {
     while (!remaining.isBlank()) {
       CompletionInfo info = analysis.analyzeCompletion(remaining);
       if (info.completeness() == Completeness.EMPTY) break;
-      int start = code.length() - remaining.length() + leadingSpace(remaining);
+      int consumed = code.length() - remaining.length();
       String source;
+      String rest;
       if (info.completeness().isComplete()) {
         source = info.source();
-        remaining = info.remaining();
+        rest = info.remaining();
       } else {
         // Incomplete or unknown: let the compiler say what is wrong with the rest.
         source = remaining;
-        remaining = "";
+        rest = "";
       }
+      // Where the snippet's source starts in the cell (JShell may or may not keep leading white space),
+      // so that compile errors point at the cell's own line and column.
+      int start = consumed + leadingSpace(remaining) - leadingSpace(source);
+      remaining = rest;
       value = evalSnippet(code, start, source);
       if (stopRequested) throw new InterruptedException("the cell was interrupted");
     }
@@ -174,6 +179,20 @@ final class CellShell implements AutoCloseable {
       matches.add(s.continuation());
     }
     return new Completions(List.copyOf(matches), anchor[0], cursor);
+  }
+
+  /** Signatures (and Javadoc where the JDK ships sources) of what is at {@code cursor}. */
+  List<String> documentation(String code, int cursor) {
+    var docs = shell.sourceCodeAnalysis().documentation(code, cursor, true);
+    if (docs.isEmpty() && cursor > 0 && cursor <= code.length() && Character.isJavaIdentifierPart(code.charAt(cursor - 1))) {
+      // JShell documents a method inside its call's parentheses; a front end asks with the cursor on the name.
+      docs = shell.sourceCodeAnalysis().documentation(code.substring(0, cursor) + "(" + code.substring(cursor), cursor + 1, true);
+    }
+    List<String> out = new ArrayList<>();
+    for (SourceCodeAnalysis.Documentation d : docs) {
+      out.add(d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n" + d.javadoc());
+    }
+    return out;
   }
 
   record Completions(List<String> matches, int start, int end) {}

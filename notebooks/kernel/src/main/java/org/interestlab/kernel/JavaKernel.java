@@ -92,7 +92,9 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
           value = shell.eval(c.source());
         }
       }
-      return value == CellShell.NO_VALUE ? null : getRenderer().render(value);
+      if (value == CellShell.NO_VALUE) return null;
+      // render(x) as the last expression: its rendering is the cell's output, not a rendering of it.
+      return value instanceof DisplayData d ? d : getRenderer().render(value);
     } finally {
       current.setContextClassLoader(previous);
     }
@@ -102,6 +104,12 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
   public ReplacementOptions complete(String code, int at) {
     CellShell.Completions c = shell.complete(code, at);
     return c.matches().isEmpty() ? null : new ReplacementOptions(c.matches(), c.start(), c.end());
+  }
+
+  @Override
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
+    List<String> docs = shell.documentation(code, at);
+    return docs.isEmpty() ? null : new DisplayData(String.join("\n\n", docs));
   }
 
   @Override

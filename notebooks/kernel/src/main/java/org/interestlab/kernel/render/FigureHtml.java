@@ -12,7 +12,8 @@ final class FigureHtml {
   private FigureHtml() {}
 
   static String of(Figure figure) {
-    String div = "plot-" + UUID.randomUUID();
+    // jsplot also names a JavaScript variable after the div: letters, digits and underscores only.
+    String div = "plot_" + UUID.randomUUID().toString().replace("-", "");
     return figure.divString(div) + PlotlyScript.get().html() + figure.asJavascript(div);
   }
 
