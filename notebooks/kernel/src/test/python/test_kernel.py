@@ -207,6 +207,9 @@ class JarsMagic(KernelCase):
                           'com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation().getPath()')
         self.assertTrue(where.endswith("gson-2.13.2.jar"), where)
         self.assertEqual(self.text('new com.google.gson.Gson().toJson(java.util.Map.of("k", 1))'), '{"k":1}')
+        # A compile-time constant, inlined by javac from the Gson it compiles against: the compiler sees
+        # the added jar first too, not only the class loader.
+        self.assertEqual(self.text("com.google.gson.internal.GsonBuildConfig.VERSION"), "2.13.2")
 
     def test_2_jars_makes_a_class_from_the_jar_importable(self):
         err = self.error("import org.apiguardian.api.API;")

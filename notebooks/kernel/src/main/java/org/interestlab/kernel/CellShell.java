@@ -41,9 +41,13 @@ final class CellShell implements AutoCloseable {
   private final JShell shell;
   private final CellExecutionControl.Provider provider;
   private final CellLoaderDelegate delegate;
+  private final ProjectClasspath project;
+  private final List<String> userPaths = new ArrayList<>();
+  private Boolean compilerPathFixed;
   private volatile boolean stopRequested;
 
   CellShell(ClassLoader projectLoader, ProjectClasspath project) {
+    this.project = project;
     this.delegate = new CellLoaderDelegate(projectLoader, project);
     this.provider = new CellExecutionControl.Provider(delegate);
     this.shell = JShell.builder()
@@ -59,9 +63,39 @@ final class CellShell implements AutoCloseable {
     return delegate.loader();
   }
 
-  /** Adds jars or folders to the compiler's and the cells' classpath; later cells see them. */
+  /**
+   * Adds jars or folders to the compiler's and the cells' classpath; later cells see them, ahead of
+   * InterestLab's and the kernel's own copies of the same classes, when compiling as when running.
+   */
   void addToClasspath(String path) {
     shell.addToClasspath(path);
+    userPaths.add(path);
+    compilerPathUserFirst();
+  }
+
+  // JShell only appends to the compiler's class path, so javac would still resolve a class from the
+  // project's older jar while the cell runs the user's newer one. Rewrite the path as
+  // kernel, user jars, project (JShell's TaskFactory.classpath; opened by the kernel jar's manifest,
+  // Add-Opens: jdk.jshell/jdk.jshell). If that is not possible, run-time order still holds.
+  private void compilerPathUserFirst() {
+    if (project.entries().isEmpty() || compilerPathFixed == Boolean.FALSE) return;
+    try {
+      java.lang.reflect.Field tfField = JShell.class.getDeclaredField("taskFactory");
+      tfField.setAccessible(true);
+      Object taskFactory = tfField.get(shell);
+      java.lang.reflect.Field cp = taskFactory.getClass().getDeclaredField("classpath");
+      cp.setAccessible(true);
+      java.lang.reflect.Method append = taskFactory.getClass().getDeclaredMethod("addToClasspath", String.class);
+      append.setAccessible(true);
+      String base = System.getProperty("java.class.path");
+      cp.set(taskFactory, base + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, userPaths));
+      append.invoke(taskFactory, project.joined());
+      compilerPathFixed = Boolean.TRUE;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      compilerPathFixed = Boolean.FALSE;
+      java.util.logging.Logger.getLogger(CellShell.class.getName()).warning(
+          "cannot put added jars first on the compiler's class path (" + e + "); classes resolve from them at run time only");
+    }
   }
 
   /** Runs a start-up snippet; a failure is a bug in the kernel, not the user's business. */
