@@ -11,7 +11,7 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "plotly.js: npm not found; figures will load plotly.js $version from the CDN (needs network)"
   exit 0
 fi
-if ! tgz=$(cd "$out" && npm pack --silent "plotly.js-dist-min@$version" 2>"$out/npm.log" | tail -n 1) \
+if ! tgz=$(cd "$out" && npm pack --silent --fetch-retries=1 --fetch-timeout=30000 "plotly.js-dist-min@$version" 2>"$out/npm.log" | tail -n 1) \
     || [[ ! -s "$out/$tgz" ]]; then
   echo "plotly.js: npm pack plotly.js-dist-min@$version failed (see $out/npm.log); figures will load plotly.js from the CDN"
   exit 0

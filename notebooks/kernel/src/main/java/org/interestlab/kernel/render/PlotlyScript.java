@@ -28,16 +28,18 @@ record PlotlyScript(String html, boolean inlined, String version) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String version = props.getProperty("version");
-    String cdn = props.getProperty("cdn");
+    String js = null;
     try (InputStream in = PlotlyScript.class.getResourceAsStream(RESOURCE)) {
-      if (in != null) {
-        String js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new PlotlyScript(inline(js, version), true, version);
-      }
+      if (in != null) js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return of(js, props.getProperty("version"), props.getProperty("cdn"));
+  }
+
+  /** The script for this plotly.js source; {@code null} when the build had none (then the CDN). */
+  static PlotlyScript of(String js, String version, String cdn) {
+    if (js != null) return new PlotlyScript(inline(js, version), true, version);
     String html = "<div style=\"color:#a60\">plotly.js was not inlined when this kernel was built (no npm); "
         + "the plot loads it from " + cdn + " and needs network.</div>"
         + "<script src=\"" + cdn + "\"></script>";
