@@ -183,6 +183,14 @@ class ProjectClasspath(KernelCase):
         self.assertIn("2 rows × 2 columns", html)
         self.assertIn("ann", data["text/plain"])
 
+    def test_display_shows_now_and_its_id_is_not_an_extra_output(self):
+        content, outputs = self.run_cell('String id = display(tech.tablesaw.api.Table.create("t"));\n'
+                                         'display("second")')
+        self.assertEqual(content["status"], "ok")
+        kinds = [o["msg_type"] for o in outputs if o["msg_type"] in ("display_data", "execute_result")]
+        self.assertEqual(kinds, ["display_data", "display_data"])
+        self.assertEqual(len(self.text("id")), 36)  # the display id, a UUID, for updateDisplay(id, ...)
+
     def test_render_returns_the_rendering_as_the_cell_value(self):
         data = self.value('render(tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("n", new int[] {7})))')
         self.assertIn("<td>7</td>", data["text/html"])

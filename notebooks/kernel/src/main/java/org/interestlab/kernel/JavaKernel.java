@@ -30,6 +30,7 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
   private final LanguageInfo languageInfo;
   private final CellShell shell;
   private final ClasspathMagics magics;
+  private final java.util.Set<String> displayedThisCell = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public JavaKernel(ProjectClasspath project) {
     this.languageInfo = new LanguageInfo.Builder("Java")
@@ -66,6 +67,11 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
     }
   }
 
+  /** Called by {@code display(...)}: the id of an output this cell has shown. */
+  public void displayed(String displayId) {
+    displayedThisCell.add(displayId);
+  }
+
   @Override
   public LanguageInfo getLanguageInfo() {
     return languageInfo;
@@ -82,6 +88,7 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
     ClassLoader previous = current.getContextClassLoader();
     // The snippet thread inherits this: ServiceLoader lookups in cells (DJL engines) see the cells' jars.
     current.setContextClassLoader(shell.cellLoader());
+    displayedThisCell.clear();
     try {
       Object value = CellShell.NO_VALUE;
       for (CellSource.Part part : CellSource.parse(code).parts()) {
@@ -93,6 +100,8 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
         }
       }
       if (value == CellShell.NO_VALUE) return null;
+      // A cell ending in display(x) has shown x already; its display id is no output of its own.
+      if (value instanceof String id && displayedThisCell.contains(id)) return null;
       // render(x) as the last expression: its rendering is the cell's output, not a rendering of it.
       return value instanceof DisplayData d ? d : getRenderer().render(value);
     } finally {

@@ -35,7 +35,9 @@ public final class Display {
     DisplayData data = render(o, mimeTypes);
     String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
     data.setDisplayId(id);
-    JavaKernel.instance().display(data);
+    JavaKernel kernel = JavaKernel.instance();
+    kernel.display(data);
+    kernel.displayed(id);
     return id;
   }
 
