@@ -191,6 +191,14 @@ class ProjectClasspath(KernelCase):
         self.assertEqual(kinds, ["display_data", "display_data"])
         self.assertEqual(len(self.text("id")), 36)  # the display id, a UUID, for updateDisplay(id, ...)
 
+    def test_the_display_api_is_importable_under_its_own_package(self):
+        data = self.value("import io.github.spencerpark.jupyter.kernel.display.DisplayData;\n"
+                          'DisplayData d = new DisplayData("plain");\n'
+                          'd.putHTML("<b>rich</b>");\n'
+                          "d")
+        self.assertEqual(data["text/html"], "<b>rich</b>")
+        self.assertEqual(data["text/plain"], "plain")
+
     def test_render_returns_the_rendering_as_the_cell_value(self):
         data = self.value('render(tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("n", new int[] {7})))')
         self.assertIn("<td>7</td>", data["text/html"])
