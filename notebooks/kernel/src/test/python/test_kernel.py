@@ -167,6 +167,16 @@ class ProjectClasspath(KernelCase):
         self.assertEqual(self.text("import org.interestlab.experiment.Registry;\n"
                                    "Registry.class.getSimpleName()"), "Registry")
 
+    def test_interestlab_runs_in_a_cell_on_its_djl_engine(self):
+        # Two pairs of points one apart: k-means with k = 2 puts each pair in a cluster, every point 0.5
+        # from its centroid, so the inertia is 4 * 0.5^2 = 1.0.
+        self.assertEqual(self.text("import org.interestlab.cluster.*;\n"
+                                   "import org.interestlab.encode.Embeddings;\n"
+                                   "Embeddings pts = Embeddings.of(new float[][] {{0, 0}, {0, 1}, {10, 10}, {10, 11}});\n"
+                                   "Clustering c = KMeans.of(2).fit(pts);\n"
+                                   'java.util.Arrays.toString(c.sizes()) + " inertia " + c.inertia()'),
+                         "[2, 2] inertia 1.0")
+
     def test_the_kernel_own_libraries_are_not_visible_under_their_names(self):
         # zeromq is shaded and relocated: a cell cannot see it as org.zeromq.
         err = self.error('Class.forName("org.zeromq.ZMQ")')
