@@ -19,15 +19,15 @@ import org.interestlab.encode.Embeddings;
  *
  * <ol>
  *   <li><b>First window:</b> k-means++ seeding (seeded) and Lloyd iterations, {@code k} clusters.
- *   <li><b>Later windows:</b> Lloyd iterations from the previous centroids. A cluster's centroid is
+ *   <li><b>Births (later windows):</b> points farther than {@code birthDistance} from every
+ *       previous centroid are candidates. Repeatedly, the candidate with the most candidates within
+ *       {@code birthDistance} (ties: the lower index) founds a cluster of those neighbours if they
+ *       are at least {@code minClusterSize}; its first centroid is their mean direction.
+ *   <li><b>Later windows:</b> Lloyd iterations from the previous centroids (and the new ones). A cluster's centroid is
  *       the direction of {@code decay · w · c_prev + Σ members}, where {@code c_prev} is its
  *       previous centroid and {@code w} its accumulated weight ({@code w ← decay · w + members}
  *       after each window): the update rule of Spark MLlib's {@code StreamingKMeans}. {@code decay
  *       = 0} forgets the past (warm start only), {@code decay = 1} weighs every window alike.
- *   <li><b>Births:</b> points farther than {@code birthDistance} from every centroid are candidates.
- *       Repeatedly, the candidate with the most candidates within {@code birthDistance} (ties: the
- *       lower index) founds a cluster of those neighbours if they are at least {@code
- *       minClusterSize}; its centroid is their mean direction. Then Lloyd iterations again.
  *   <li><b>Deaths:</b> a cluster left with fewer than {@code minClusterSize} members dies (its
  *       points go to the nearest survivor, Lloyd again), one at a time, the smallest first.
  * </ol>
@@ -165,20 +165,18 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
   /** Lloyd from the priors, then births (not in the first window), then deaths, each followed by Lloyd again. */
   private State settle(float[] x, int n, int d, List<Integer> ids, List<float[]> prior, List<Double> priorWeight,
       int nextId, boolean firstWindow) {
-    List<float[]> centroids = new ArrayList<>(prior);
-    int[] labels = lloyd(x, n, d, prior, priorWeight, centroids);
     List<Integer> born = new ArrayList<>();
     if (!firstWindow) {
-      List<float[]> births = births(x, n, d, centroids, labels);
-      for (float[] b : births) {
+      // Far from every centroid the past knows: judged before Lloyd lets an old cluster absorb them.
+      for (float[] b : births(x, n, d, prior)) {
         ids.add(nextId);
         born.add(nextId++);
         prior.add(b);
         priorWeight.add(0.0);
-        centroids.add(b);
       }
-      if (!births.isEmpty()) labels = lloyd(x, n, d, prior, priorWeight, centroids);
     }
+    List<float[]> centroids = new ArrayList<>(prior);
+    int[] labels = lloyd(x, n, d, prior, priorWeight, centroids);
     List<Integer> died = new ArrayList<>();
     while (centroids.size() > 1) {
       int[] sizes = new int[centroids.size()];
@@ -242,6 +240,7 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
       }
       for (int c = 0; c < m; c++) {
         // A cluster with no members and no past keeps its centroid (it dies afterwards if too small).
+        // A new cluster's first centroid is its founders' mean direction; it moves once it has members.
         if (counts[c] == 0 && priorWeight.get(c) == 0) continue;
         float[] u = unit(sums[c]);
         if (u != null) centroids.set(c, u);
@@ -264,10 +263,10 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
     return best;
   }
 
-  private List<float[]> births(float[] x, int n, int d, List<float[]> centroids, int[] labels) {
+  private List<float[]> births(float[] x, int n, int d, List<float[]> centroids) {
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (1 - dot(x, i * d, centroids.get(labels[i]), d) > birthDistance) candidates.add(i);
+      if (1 - dot(x, i * d, centroids.get(nearest(x, i, d, centroids)), d) > birthDistance) candidates.add(i);
     }
     List<float[]> out = new ArrayList<>();
     boolean[] used = new boolean[n];
