@@ -20,8 +20,8 @@ import org.interestlab.data.synthetic.GroundTruth;
  * T}. Users missing from those windows count as not found. The emerging topic is <em>found</em> when
  * a birth event at or after the window of its first day creates a cluster named after it.
  *
- * @param planted planted drift events with a window (drifts in the last window cannot be followed
- *     and are left out only if their window is the last one and has no next: they still count)
+ * @param planted planted drift events of the dataset's users that fall into a window (a drift in the
+ *     last window has only that window to be found in; it still counts)
  * @param found planted drifts found
  * @param reported drifts the tracker reported in total
  * @param reportedAtPlanted reported drifts of drifted users in the window of their drift or the next
@@ -47,7 +47,7 @@ public record DriftRecovery(int planted, int found, int reported, int reportedAt
     return emergingBirthWindow >= 0;
   }
 
-  /** The topic name of cluster {@code id} in window {@code t}: see the class comment. */
+  /** Per cluster of a window, the topic index it is named after: see the class comment. */
   public static Map<Integer, Integer> clusterTopics(ClusterTracker.Snapshot s, TimeWindows.Window w, Dataset data, GroundTruth truth) {
     Map<Integer, int[]> votes = new HashMap<>();
     for (int i = 0; i < s.users().length; i++) {
