@@ -55,6 +55,20 @@ class ClusterKeywordsTest {
     assertThat(ClusterKeywords.terms("The 2023 beach and the passport")).containsExactly("beach", "passport");
   }
 
+  /**
+   * 纪念 and 念品 are always followed / preceded by the rest of 纪念品, so both read as 纪念品, listed
+   * once. 地图 stands alone (its neighbours are a function character or the end of the text).
+   * 唱片 is followed by 公 in 2 of its 3 occurrences (67% &lt; 80%): it stays 唱片.
+   */
+  @Test
+  void chineseBigramsAreShownAsTheWordsTheyArePartsOf() {
+    List<String> texts = List.of("纪念品和地图", "纪念品。地图", "唱片公司", "唱片公司", "唱片");
+    ClusterKeywords.Result r = new ClusterKeywords(3).fit(texts, new int[] {0, 0, 1, 1, 1});
+    assertThat(r.of(0)).containsExactlyInAnyOrder("纪念品", "地图");
+    assertThat(r.of(1)).contains("唱片", "唱片公司");
+    assertThat(r.of(1)).doesNotHaveDuplicates();
+  }
+
   @Test
   void badInputIsRejected() {
     assertThatThrownBy(() -> new ClusterKeywords(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("top_n");
