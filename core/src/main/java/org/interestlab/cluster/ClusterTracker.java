@@ -20,7 +20,10 @@ import org.interestlab.eval.ExternalClusterMetrics;
  * is the number of users in old cluster {@code a} and new cluster {@code b}. {@code a} and {@code
  * b} are <em>matched</em> when the flow is at least {@code minOverlap} of {@code a}'s shared users
  * and at least {@code minOverlap} of {@code b}'s: {@code b} took a real share of {@code a}, and a
- * real share of {@code b} came from {@code a}. Then:
+ * real share of {@code b} came from {@code a}. When the snapshots carry centroids, {@code a} and
+ * {@code b} are also matched when their centroids have cosine similarity at least {@code
+ * minSimilarity} and the flow reaches {@code minOverlap} on one of the two sides: the same interest,
+ * whose members churned (off with {@code minSimilarity > 1}). Then:
  *
  * <ul>
  *   <li><b>continue</b>: {@code a} matches only {@code b} and {@code b} only {@code a};
@@ -44,7 +47,7 @@ import org.interestlab.eval.ExternalClusterMetrics;
  * usual jitter of users with several interests of similar weight.
  *
  * <p>With {@code minOverlap ≥ 0.5} no split or merge can be reported (two shares of at least a
- * half cannot both be strict); the default is 0.3.
+ * half cannot both be strict); the {@code dynamic:} config section uses 0.4.
  *
  * <p>Cost: {@code O(users + old clusters · new clusters)} per transition.
  *
@@ -55,17 +58,25 @@ import org.interestlab.eval.ExternalClusterMetrics;
  * }</pre>
  *
  * @param minOverlap share of shared users that makes a match, in (0, 1]
+ * @param minSimilarity centroid cosine similarity that, with a one-sided overlap, also makes a
+ *     match, in [−1, 2] (above 1: off)
  * @param persistence windows a user must stay on the new track for the change to be a drift (≥ 1)
  */
-public record ClusterTracker(double minOverlap, int persistence) {
+public record ClusterTracker(double minOverlap, double minSimilarity, int persistence) {
   public ClusterTracker {
     if (!(minOverlap > 0 && minOverlap <= 1)) throw new IllegalArgumentException("min_overlap must be in (0, 1], got " + minOverlap);
+    if (!(minSimilarity >= -1 && minSimilarity <= 2)) throw new IllegalArgumentException("min_similarity must be in [-1, 2], got " + minSimilarity);
     if (persistence < 1) throw new IllegalArgumentException("persistence must be ≥ 1, got " + persistence);
   }
 
-  /** Matching at {@code minOverlap}, every track change reported ({@code persistence = 1}). */
+  /** Matching by member overlap only, every track change reported. */
   public ClusterTracker(double minOverlap) {
-    this(minOverlap, 1);
+    this(minOverlap, 2, 1);
+  }
+
+  /** Matching by member overlap only. */
+  public ClusterTracker(double minOverlap, int persistence) {
+    this(minOverlap, 2, persistence);
   }
 
   /** What happened to a cluster between two windows. */
@@ -81,7 +92,7 @@ public record ClusterTracker(double minOverlap, int persistence) {
    * One window's clusters: user {@code users[i]} (a dense user index, ascending, distinct) is in
    * cluster {@code labels[i]} (≥ 0).
    */
-  public record Snapshot(int[] users, int[] labels) {
+  public record Snapshot(int[] users, int[] labels, Map<Integer, float[]> centroids) {
     public Snapshot {
       if (users.length != labels.length) throw new IllegalArgumentException(users.length + " users for " + labels.length + " labels");
       for (int i = 0; i < users.length; i++) {
@@ -90,10 +101,16 @@ public record ClusterTracker(double minOverlap, int persistence) {
       }
       users = users.clone();
       labels = labels.clone();
+      centroids = centroids == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(centroids));
     }
 
     public static Snapshot of(int[] users, int[] labels) {
-      return new Snapshot(users, labels);
+      return new Snapshot(users, labels, Map.of());
+    }
+
+    /** With each cluster's centroid (cluster id → vector), for matching by centroid similarity too. */
+    public static Snapshot of(int[] users, int[] labels, Map<Integer, float[]> centroids) {
+      return new Snapshot(users, labels, centroids);
     }
 
     /** Cluster of a user, or −1 when absent. */
@@ -195,7 +212,9 @@ public record ClusterTracker(double minOverlap, int persistence) {
         int a = (int) (e.getKey() >> 32);
         int b = (int) (long) e.getKey();
         int f = e.getValue();
-        if (f >= minOverlap * oldShared.get(a) && f >= minOverlap * newShared.get(b)) {
+        boolean ofA = f >= minOverlap * oldShared.get(a);
+        boolean ofB = f >= minOverlap * newShared.get(b);
+        if (ofA && ofB || (ofA || ofB) && similar(old.centroids().get(a), now.centroids().get(b))) {
           successors.get(a).add(b);
           predecessors.get(b).add(a);
         }
@@ -262,6 +281,19 @@ public record ClusterTracker(double minOverlap, int persistence) {
       if (stays) out.add(d);
     }
     return out;
+  }
+
+  private boolean similar(float[] a, float[] b) {
+    if (minSimilarity > 1 || a == null || b == null) return false;
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int j = 0; j < a.length; j++) {
+      dot += (double) a[j] * b[j];
+      na += (double) a[j] * a[j];
+      nb += (double) b[j] * b[j];
+    }
+    return na > 0 && nb > 0 && dot / Math.sqrt(na * nb) >= minSimilarity;
   }
 
   private static int largestSuccessor(int a, List<Integer> successors, Map<Long, Integer> flow) {

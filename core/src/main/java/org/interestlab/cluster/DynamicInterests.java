@@ -56,7 +56,12 @@ public record DynamicInterests(TimeWindows windows, StreamingKMeans clusterer, C
     }
     List<StreamingKMeans.Window> clusterings = clusterer.fit(points);
     List<ClusterTracker.Snapshot> snapshots = new ArrayList<>();
-    for (int t = 0; t < ws.size(); t++) snapshots.add(ClusterTracker.Snapshot.of(users.get(t), clusterings.get(t).labels()));
+    for (int t = 0; t < ws.size(); t++) {
+      StreamingKMeans.Window c = clusterings.get(t);
+      java.util.Map<Integer, float[]> centroids = new java.util.TreeMap<>();
+      for (int i = 0; i < c.numClusters(); i++) centroids.put(c.ids()[i], c.centroids().row(i));
+      snapshots.add(ClusterTracker.Snapshot.of(users.get(t), c.labels(), centroids));
+    }
     return new Result(ws, snapshots, clusterings, tracker.track(snapshots));
   }
 }

@@ -37,7 +37,9 @@ final class DynamicInterestsJob {
       real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
       integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
       integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
-      real("min_overlap", 0.3, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
+      real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
+      real("min_similarity", 0.8, -1, 2, false,
+          "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
       integer("persistence", 1, 1, 1000, "windows a user must stay in a new cluster for the change to count as a drift"),
       integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
 
@@ -52,7 +54,7 @@ final class DynamicInterestsJob {
     this.dynamic = new DynamicInterests(new TimeWindows(p.getInt("window_days")),
         new StreamingKMeans(p.getInt("k"), p.getDouble("decay"), p.getDouble("birth_distance"), p.getInt("min_cluster_size"),
             p.getInt("max_iter"), s.seed()),
-        new ClusterTracker(p.getDouble("min_overlap"), p.getInt("persistence")));
+        new ClusterTracker(p.getDouble("min_overlap"), p.getDouble("min_similarity"), p.getInt("persistence")));
     this.keywords = p.getInt("keywords");
   }
 

@@ -77,6 +77,26 @@ class ClusterTrackerTest {
     assertThat(t.events()).extracting(Event::type).containsExactly(EventType.CONTINUE, EventType.CONTINUE, EventType.BIRTH, EventType.BIRTH);
   }
 
+  /**
+   * Old cluster 0 = users 0–9. New cluster 5 = users 0–2 and ten new users, cluster 6 = users 3–9.
+   * By overlap alone 0 → 6 (7 of 10, 7 of 7) and 0 → 5 falls short on 0's side (3 of 10 &lt; 0.4):
+   * 0 continues as 6 and 5 is born. With centroids, 5's (0.95, 0.3122) is at cosine 0.95 from 0's
+   * (1, 0) and 0 → 5 reaches the overlap on 5's side (3 of its 3 shared users): 0 splits into 5 and 6.
+   */
+  @Test
+  void similarCentroidsMatchClustersWhoseMembersChurned() {
+    int[] newUsers = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
+    int[] newLabels = {5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    Snapshot before = Snapshot.of(range(0, 10), new int[10], java.util.Map.of(0, new float[] {1, 0}));
+    Snapshot after = Snapshot.of(newUsers, newLabels, java.util.Map.of(5, new float[] {0.95f, 0.3122f}, 6, new float[] {0, 1}));
+    assertThat(new ClusterTracker(0.4, 2, 1).track(List.of(before, after)).events()).extracting(Event::type)
+        .containsExactly(EventType.CONTINUE, EventType.BIRTH);
+    assertThat(new ClusterTracker(0.4, 0.8, 1).track(List.of(before, after)).events()).extracting(Event::type)
+        .containsExactly(EventType.SPLIT);
+    assertThat(new ClusterTracker(0.4, 0.96, 1).track(List.of(before, after)).events()).extracting(Event::type)
+        .containsExactly(EventType.CONTINUE, EventType.BIRTH);
+  }
+
   @Test
   void persistenceDropsOneWindowExcursions() {
     // User 2 leaves cluster 0 for cluster 1 in window 1 and is back in window 2.
@@ -92,6 +112,7 @@ class ClusterTrackerTest {
   void badInput() {
     assertThatThrownBy(() -> new ClusterTracker(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min_overlap");
     assertThatThrownBy(() -> new ClusterTracker(0.3, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("persistence");
+    assertThatThrownBy(() -> new ClusterTracker(0.3, -2, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min_similarity");
     assertThatThrownBy(() -> new ClusterTracker(0.3).track(List.of())).isInstanceOf(UserException.class).hasMessageContaining("no windows");
     assertThatThrownBy(() -> Snapshot.of(new int[] {1, 0}, new int[] {0, 0})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
     assertThatThrownBy(() -> Snapshot.of(new int[] {0}, new int[] {-1})).isInstanceOf(UserException.class).hasMessageContaining("label -1");

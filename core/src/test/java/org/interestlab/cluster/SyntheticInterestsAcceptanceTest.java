@@ -49,7 +49,7 @@ class SyntheticInterestsAcceptanceTest {
   void trackerFindsAtLeast80PercentOfPlantedDriftsAndTheEmergingTopic() {
     // The settings of experiments/configs/dynamic-interests.yaml.
     DynamicInterests dynamic = new DynamicInterests(new TimeWindows(45), new StreamingKMeans(12, 0.5, 0.6, 10, 30, 42L),
-        new ClusterTracker(0.3, 1));
+        new ClusterTracker(0.4, 0.8, 1));
     MeanItemProfiler profiler = new MeanItemProfiler(30);
     DynamicInterests.Result r = dynamic.run(data, upTo -> profiler.profile(upTo, encoder, items));
     DriftRecovery recovery = DriftRecovery.evaluate(r, data, truth);
