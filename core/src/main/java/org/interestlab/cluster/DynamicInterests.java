@@ -54,7 +54,7 @@ public record DynamicInterests(TimeWindows windows, StreamingKMeans clusterer, C
       users.add(present);
       points.add(p.vectors().select(present));
     }
-    List<StreamingKMeans.Window> clusterings = clusterer.fit(points);
+    List<StreamingKMeans.Window> clusterings = clusterer.fit(points, users);
     List<ClusterTracker.Snapshot> snapshots = new ArrayList<>();
     for (int t = 0; t < ws.size(); t++) {
       StreamingKMeans.Window c = clusterings.get(t);

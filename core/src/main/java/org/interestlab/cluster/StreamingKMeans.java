@@ -32,6 +32,11 @@ import org.interestlab.encode.Embeddings;
  *       points go to the nearest survivor, Lloyd again), one at a time, the smallest first.
  * </ol>
  *
+ * <p>Stickiness: when the points carry identities (users) and {@code stickiness > 0}, a point
+ * stays with its previous window's cluster unless another centroid is more similar by more than
+ * {@code stickiness} — hysteresis, so that a user whose mixture of interests hovers between two
+ * clusters does not change cluster with every window.
+ *
  * <p>Cluster ids are never reused: a born cluster gets the next unused id, so an id names one
  * cluster across windows. Zero vectors have similarity 0 to every centroid.
  *
@@ -48,9 +53,12 @@ import org.interestlab.encode.Embeddings;
  * @param birthDistance cosine distance beyond which a point is far from every cluster, in (0, 2]
  * @param minClusterSize fewest members a cluster needs to be born or to survive (≥ 1)
  * @param maxIter Lloyd iterations per step (≥ 1)
+ * @param stickiness with point identities ({@link #fit(List, List)}): the similarity bonus of a
+ *     point's cluster of the previous window, in [0, 2] (0: none)
  * @param seed random seed of the first window's seeding
  */
-public record StreamingKMeans(int k, double decay, double birthDistance, int minClusterSize, int maxIter, long seed) {
+public record StreamingKMeans(int k, double decay, double birthDistance, int minClusterSize, int maxIter, double stickiness,
+    long seed) {
 
   public StreamingKMeans {
     if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
@@ -58,6 +66,12 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
     if (!(birthDistance > 0 && birthDistance <= 2)) throw new IllegalArgumentException("birth_distance must be in (0, 2], got " + birthDistance);
     if (minClusterSize < 1) throw new IllegalArgumentException("min_cluster_size must be ≥ 1, got " + minClusterSize);
     if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
+    if (!(stickiness >= 0 && stickiness <= 2)) throw new IllegalArgumentException("stickiness must be in [0, 2], got " + stickiness);
+  }
+
+  /** Without stickiness. */
+  public StreamingKMeans(int k, double decay, double birthDistance, int minClusterSize, int maxIter, long seed) {
+    this(k, decay, birthDistance, minClusterSize, maxIter, 0, seed);
   }
 
   /**
@@ -117,7 +131,23 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
 
   /** Clusters every window in order; {@code windows.get(t)} holds the points of window {@code t}. */
   public List<Window> fit(List<Embeddings> windows) {
+    return fit(windows, null);
+  }
+
+  /**
+   * Clusters every window in order; {@code ids.get(t)[i]} is the identity (e.g. the user) of point
+   * {@code i} of window {@code t}, for {@code stickiness}. {@code ids} may be null (no identities).
+   */
+  public List<Window> fit(List<Embeddings> windows, List<int[]> ids) {
     if (windows.isEmpty()) throw new UserException("streaming k-means: no windows to cluster");
+    if (ids != null) {
+      if (ids.size() != windows.size()) throw new IllegalArgumentException(ids.size() + " id lists for " + windows.size() + " windows");
+      for (int t = 0; t < ids.size(); t++) {
+        if (ids.get(t).length != windows.get(t).rows()) {
+          throw new IllegalArgumentException("window " + t + ": " + ids.get(t).length + " ids for " + windows.get(t).rows() + " points");
+        }
+      }
+    }
     int d = windows.get(0).dim();
     for (int t = 0; t < windows.size(); t++) {
       Embeddings w = windows.get(t);
@@ -130,10 +160,21 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
     }
     List<Window> out = new ArrayList<>();
     State state = null;
-    for (Embeddings w : windows) {
+    java.util.Map<Integer, Integer> lastCluster = new java.util.HashMap<>();
+    for (int t = 0; t < windows.size(); t++) {
+      Embeddings w = windows.get(t);
       float[] x = w.l2Normalized().data();
-      state = state == null ? first(x, w.rows(), d) : next(state, x, w.rows(), d);
+      int[] previous = new int[w.rows()];
+      Arrays.fill(previous, -1);
+      if (ids != null && stickiness > 0) {
+        for (int i = 0; i < previous.length; i++) previous[i] = lastCluster.getOrDefault(ids.get(t)[i], -1);
+      }
+      state = state == null ? first(x, w.rows(), d) : next(state, x, w.rows(), d, previous);
       out.add(state.window);
+      if (ids != null) {
+        int[] labels = state.window.labels();
+        for (int i = 0; i < labels.length; i++) lastCluster.put(ids.get(t)[i], labels[i]);
+      }
     }
     return out;
   }
@@ -151,20 +192,22 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
       priorWeight.add(0.0);
       ids.add(i);
     }
-    return settle(x, n, d, ids, prior, priorWeight, k, true);
+    int[] none = new int[n];
+    Arrays.fill(none, -1);
+    return settle(x, n, d, ids, prior, priorWeight, k, true, none);
   }
 
-  private State next(State s, float[] x, int n, int d) {
+  private State next(State s, float[] x, int n, int d, int[] previous) {
     List<Integer> ids = new ArrayList<>(s.ids());
     List<float[]> prior = new ArrayList<>(s.centroids());
     List<Double> priorWeight = new ArrayList<>();
     for (double w : s.weights()) priorWeight.add(decay * w);
-    return settle(x, n, d, ids, prior, priorWeight, s.nextId(), false);
+    return settle(x, n, d, ids, prior, priorWeight, s.nextId(), false, previous);
   }
 
   /** Lloyd from the priors, then births (not in the first window), then deaths, each followed by Lloyd again. */
   private State settle(float[] x, int n, int d, List<Integer> ids, List<float[]> prior, List<Double> priorWeight,
-      int nextId, boolean firstWindow) {
+      int nextId, boolean firstWindow, int[] previous) {
     List<Integer> born = new ArrayList<>();
     if (!firstWindow) {
       // Far from every centroid the past knows: judged before Lloyd lets an old cluster absorb them.
@@ -176,7 +219,7 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
       }
     }
     List<float[]> centroids = new ArrayList<>(prior);
-    int[] labels = lloyd(x, n, d, prior, priorWeight, centroids);
+    int[] labels = lloyd(x, n, d, prior, priorWeight, centroids, preferred(previous, ids));
     List<Integer> died = new ArrayList<>();
     while (centroids.size() > 1) {
       int[] sizes = new int[centroids.size()];
@@ -191,7 +234,7 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
       prior.remove(smallest);
       priorWeight.remove(smallest);
       centroids.remove(smallest);
-      labels = lloyd(x, n, d, prior, priorWeight, centroids);
+      labels = lloyd(x, n, d, prior, priorWeight, centroids, preferred(previous, ids));
     }
     // Ids ascending (births are appended with larger ids, deaths only remove, so they already are).
     int m = centroids.size();
@@ -211,15 +254,25 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
     return new State(List.copyOf(ids), List.copyOf(centroids), List.copyOf(weights), nextId, w);
   }
 
-  /** Spherical Lloyd iterations; {@code centroids} is updated in place; returns the labels (indices). */
-  private int[] lloyd(float[] x, int n, int d, List<float[]> prior, List<Double> priorWeight, List<float[]> centroids) {
+  /** Per point, the index (in {@code ids}) of its previous cluster if that one is alive, else −1. */
+  private static int[] preferred(int[] previous, List<Integer> ids) {
+    int[] out = new int[previous.length];
+    for (int i = 0; i < previous.length; i++) out[i] = previous[i] < 0 ? -1 : ids.indexOf(previous[i]);
+    return out;
+  }
+
+  /**
+   * Spherical Lloyd iterations; {@code centroids} is updated in place; returns the labels (indices).
+   * {@code preferred[i]} (≥ 0) gets the stickiness bonus for point {@code i}.
+   */
+  private int[] lloyd(float[] x, int n, int d, List<float[]> prior, List<Double> priorWeight, List<float[]> centroids, int[] preferred) {
     int m = centroids.size();
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
     for (int iter = 0; iter < maxIter; iter++) {
       boolean changed = false;
       for (int i = 0; i < n; i++) {
-        int best = nearest(x, i, d, centroids);
+        int best = nearest(x, i, d, centroids, preferred[i], stickiness);
         if (best != labels[i]) {
           labels[i] = best;
           changed = true;
@@ -251,10 +304,15 @@ public record StreamingKMeans(int k, double decay, double birthDistance, int min
 
   /** Index of the most similar centroid (ties: the lower index). */
   private static int nearest(float[] x, int i, int d, List<float[]> centroids) {
+    return nearest(x, i, d, centroids, -1, 0);
+  }
+
+  /** The same with {@code bonus} added to the similarity of centroid {@code preferred} (if ≥ 0). */
+  private static int nearest(float[] x, int i, int d, List<float[]> centroids, int preferred, double bonus) {
     int best = 0;
     double bestSim = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < centroids.size(); c++) {
-      double s = dot(x, i * d, centroids.get(c), d);
+      double s = dot(x, i * d, centroids.get(c), d) + (c == preferred ? bonus : 0);
       if (s > bestSim) {
         bestSim = s;
         best = c;

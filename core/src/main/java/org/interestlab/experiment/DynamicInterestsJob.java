@@ -37,6 +37,7 @@ final class DynamicInterestsJob {
       real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
       integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
       integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
+      real("stickiness", 0.1, 0, 2, false, "similarity bonus of a user's cluster of the previous window (0 = none)"),
       real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
       real("min_similarity", 0.8, -1, 2, false,
           "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
@@ -53,7 +54,7 @@ final class DynamicInterestsJob {
     Params p = s.params();
     this.dynamic = new DynamicInterests(new TimeWindows(p.getInt("window_days")),
         new StreamingKMeans(p.getInt("k"), p.getDouble("decay"), p.getDouble("birth_distance"), p.getInt("min_cluster_size"),
-            p.getInt("max_iter"), s.seed()),
+            p.getInt("max_iter"), p.getDouble("stickiness"), s.seed()),
         new ClusterTracker(p.getDouble("min_overlap"), p.getDouble("min_similarity"), p.getInt("persistence")));
     this.keywords = p.getInt("keywords");
   }

@@ -61,6 +61,39 @@ class StreamingKMeansTest {
     assertThat(forget.get(1).centroids().get(0, 1)).isCloseTo(0.8f, within(1e-6f));
   }
 
+  /**
+   * Ten points at (1, 0), ten at (0, 1), and point 20 at 40° (closer to the first group) in window 0,
+   * at 50° in window 1. The first centroid stays within 4° of (1, 0) — cos 50° = 0.643 plus at most
+   * 0.05 from its tilt —, below cos 40° = 0.766 to (0, 1): without stickiness the point moves; a
+   * bonus of 0.2 keeps it with its previous cluster.
+   */
+  @Test
+  void stickinessKeepsAHoveringPointInItsCluster() {
+    float[][] w0 = new float[21][];
+    float[][] w1 = new float[21][];
+    for (int i = 0; i < 10; i++) {
+      w0[i] = w1[i] = new float[] {1, 0};
+      w0[10 + i] = w1[10 + i] = new float[] {0, 1};
+    }
+    w0[20] = new float[] {(float) Math.cos(Math.toRadians(40)), (float) Math.sin(Math.toRadians(40))};
+    w1[20] = new float[] {(float) Math.cos(Math.toRadians(50)), (float) Math.sin(Math.toRadians(50))};
+    List<Embeddings> windows = List.of(Embeddings.of(w0), Embeddings.of(w1));
+    int[] ids = java.util.stream.IntStream.range(0, 21).toArray();
+    for (double stickiness : new double[] {0, 0.2}) {
+      StreamingKMeans s = new StreamingKMeans(2, 0.5, 1.5, 1, 20, stickiness, 5L);
+      List<StreamingKMeans.Window> w = s.fit(windows, List.of(ids, ids));
+      int east = w.get(0).labels()[0];
+      int north = w.get(0).labels()[10];
+      assertThat(w.get(0).labels()[20]).isEqualTo(east);
+      assertThat(w.get(1).labels()[20]).isEqualTo(stickiness == 0 ? north : east);
+    }
+    // Without identities there is nothing to stick to.
+    List<StreamingKMeans.Window> anonymous = new StreamingKMeans(2, 0.5, 1.5, 1, 20, 0.2, 5L).fit(windows);
+    assertThat(anonymous.get(1).labels()[20]).isEqualTo(anonymous.get(1).labels()[10]);
+    assertThatThrownBy(() -> new StreamingKMeans(2, 0.5, 1.5, 1, 20, 0.2, 5L).fit(windows, List.of(ids)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 id lists for 2 windows");
+  }
+
   @Test
   void sameSeedSameResultAndInputIsNotMutated() {
     Embeddings a = groups(6, EAST, NORTH, WEST);

@@ -48,9 +48,9 @@ class SyntheticInterestsAcceptanceTest {
   @Test
   void trackerFindsAtLeast80PercentOfPlantedDriftsAndTheEmergingTopic() {
     // The settings of experiments/configs/dynamic-interests.yaml.
-    DynamicInterests dynamic = new DynamicInterests(new TimeWindows(45), new StreamingKMeans(12, 0.5, 0.6, 10, 30, 42L),
+    DynamicInterests dynamic = new DynamicInterests(new TimeWindows(45), new StreamingKMeans(12, 0.5, 0.6, 10, 30, 0.1, 42L),
         new ClusterTracker(0.4, 0.8, 1));
-    MeanItemProfiler profiler = new MeanItemProfiler(30);
+    MeanItemProfiler profiler = new MeanItemProfiler(21);
     DynamicInterests.Result r = dynamic.run(data, upTo -> profiler.profile(upTo, encoder, items));
     DriftRecovery recovery = DriftRecovery.evaluate(r, data, truth);
     System.out.printf("drift recall %.3f (%d of %d), precision %.3f (%d reported), emerging born in window %d%n", recovery.recall(),

@@ -71,7 +71,7 @@ class ConfigSectionsTest {
       "dynamic: { birth_distance: 0 }|x.yaml: dynamic.birth_distance: 0 is out of range — allowed: a number > 0 and ≤ 2",
       "dynamic: { window_days: 7.5 }|x.yaml: dynamic.window_days: 7.5 is not an integer — allowed: an integer ≥ 1 and ≤ 36500",
       "dynamic: { min_overlap: }|x.yaml: dynamic.min_overlap: empty value — allowed: a number > 0 and ≤ 1",
-      "dynamic: { windows: 3 }|x.yaml: dynamic.windows: unknown key for dynamic — allowed keys: window_days, k, decay, birth_distance, min_cluster_size, max_iter, min_overlap, min_similarity, persistence, keywords",
+      "dynamic: { windows: 3 }|x.yaml: dynamic.windows: unknown key for dynamic — allowed keys: window_days, k, decay, birth_distance, min_cluster_size, max_iter, stickiness, min_overlap, min_similarity, persistence, keywords",
   })
   void badSectionValuesNameFileKeyValueAndWhatIsAllowed(String section, String message) {
     assertThatThrownBy(() -> parse(BASE + section + "\n")).isInstanceOf(ConfigException.class).hasMessage(message);
