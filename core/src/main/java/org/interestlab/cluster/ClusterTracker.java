@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.interestlab.UserException;
-import org.interestlab.eval.ExternalClusterMetrics;
+import org.interestlab.eval.TemporalStability;
 
 /**
  * Follows clusters across consecutive time windows by member overlap and reports what happened to
@@ -141,8 +141,8 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
 
   /**
    * The result. {@code tracks.get(t)} maps each cluster of window {@code t} to its track id;
-   * {@code stability.get(t − 1)} is the ARI between windows {@code t − 1} and {@code t} on the users
-   * present in both (NaN when fewer than two are shared).
+   * {@code stability.get(t − 1)} is the {@link TemporalStability} (ARI) between windows {@code t − 1}
+   * and {@code t} on the users present in both (NaN when fewer than two are shared).
    */
   public record Tracking(List<Event> events, List<Drift> drifts, List<Map<Integer, Integer>> tracks, List<Double> stability) {
     public Tracking {
@@ -181,8 +181,6 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
       Map<Long, Integer> flow = new HashMap<>();
       Map<Integer, Integer> oldShared = new TreeMap<>();
       Map<Integer, Integer> newShared = new TreeMap<>();
-      List<Integer> sharedOld = new ArrayList<>();
-      List<Integer> sharedNew = new ArrayList<>();
       for (int i = 0, j = 0; i < old.users().length && j < now.users().length; ) {
         int u = old.users()[i];
         int v = now.users()[j];
@@ -194,14 +192,11 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
           flow.merge(key(a, b), 1, Integer::sum);
           oldShared.merge(a, 1, Integer::sum);
           newShared.merge(b, 1, Integer::sum);
-          sharedOld.add(a);
-          sharedNew.add(b);
           i++;
           j++;
         }
       }
-      stability.add(sharedOld.size() < 2 ? Double.NaN
-          : ExternalClusterMetrics.adjustedRand(unboxed(sharedOld), unboxed(sharedNew)));
+      stability.add(TemporalStability.ari(old.users(), old.labels(), now.users(), now.labels()));
       TreeSet<Integer> oldClusters = new TreeSet<>(boxed(old.labels()));
       TreeSet<Integer> newClusters = new TreeSet<>(boxed(now.labels()));
       Map<Integer, List<Integer>> successors = new TreeMap<>();
@@ -333,9 +328,5 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
 
   private static List<Integer> boxed(int[] a) {
     return Arrays.stream(a).boxed().toList();
-  }
-
-  private static int[] unboxed(List<Integer> l) {
-    return l.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -35,7 +35,7 @@ final class InterestHierarchyJob {
       choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where k-means distances are computed"));
 
   /** What the job adds to a run. */
-  record Output(Map<String, Double> metrics, Map<String, Object> json, Map<String, String> files) {}
+  record Output(Map<String, Double> metrics, Map<String, String> files) {}
 
   private final InterestHierarchy hierarchy;
   private final String file;
@@ -103,7 +103,7 @@ final class InterestHierarchyJob {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("hierarchy.json", Json.write(json));
     files.put("hierarchy.csv", csv.toString());
-    return new Output(metrics, json, files);
+    return new Output(metrics, files);
   }
 
   private static String line(InterestHierarchy.Node n) {
