@@ -63,6 +63,19 @@ class InterestHierarchyTest {
   }
 
   @Test
+  void sameSeedSameTreeAndInputIsNotMutated() {
+    Embeddings p = points();
+    Embeddings copy = new Embeddings(p.rows(), p.dim(), p.data().clone());
+    InterestHierarchy h = new InterestHierarchy(3, 0, 4, 3, 3, 2, 50, 9L, "cpu");
+    InterestHierarchy.Tree a = h.fit(p, texts());
+    InterestHierarchy.Tree b = h.fit(p, texts());
+    assertThat(a.coarseLabels()).isEqualTo(b.coarseLabels());
+    assertThat(a.fineLabels()).isEqualTo(b.fineLabels());
+    assertThat(a.render()).isEqualTo(b.render());
+    assertThat(p).isEqualTo(copy);
+  }
+
+  @Test
   void badInput() {
     assertThatThrownBy(() -> new InterestHierarchy(2, 1, 4, 5, 2, 1, 10, 0, "cpu")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k_fine");
     InterestHierarchy h = InterestHierarchy.of(3, 2);
