@@ -46,8 +46,9 @@ import org.interestlab.eval.TemporalStability;
  * confirmation they cannot have). 1 reports every change; 2 ignores one-window excursions, the
  * usual jitter of users with several interests of similar weight.
  *
- * <p>With {@code minOverlap ≥ 0.5} no split or merge can be reported (two shares of at least a
- * half cannot both be strict); the {@code dynamic:} config section uses 0.4.
+ * <p>By overlap alone, {@code minOverlap} above 0.5 rules out splits and merges (a cluster cannot
+ * give more than half of its users to each of two others); the {@code dynamic:} config section
+ * uses 0.4.
  *
  * <p>Cost: {@code O(users + old clusters · new clusters)} per transition.
  *

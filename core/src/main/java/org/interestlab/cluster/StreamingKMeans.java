@@ -22,12 +22,14 @@ import org.interestlab.encode.Embeddings;
  *   <li><b>Births (later windows):</b> points farther than {@code birthDistance} from every
  *       previous centroid are candidates. Repeatedly, the candidate with the most candidates within
  *       {@code birthDistance} (ties: the lower index) founds a cluster of those neighbours if they
- *       are at least {@code minClusterSize}; its first centroid is their mean direction.
- *   <li><b>Later windows:</b> Lloyd iterations from the previous centroids (and the new ones). A cluster's centroid is
- *       the direction of {@code decay · w · c_prev + Σ members}, where {@code c_prev} is its
- *       previous centroid and {@code w} its accumulated weight ({@code w ← decay · w + members}
- *       after each window): the update rule of Spark MLlib's {@code StreamingKMeans}. {@code decay
- *       = 0} forgets the past (warm start only), {@code decay = 1} weighs every window alike.
+ *       are at least {@code minClusterSize}; its first centroid is their mean direction. Judging
+ *       before the Lloyd step keeps an old cluster from absorbing a new interest by drifting to it.
+ *   <li><b>Lloyd (later windows):</b> iterations from the previous centroids and the new ones. A
+ *       cluster's centroid is the direction of {@code decay · w · c_prev + Σ members}, where {@code
+ *       c_prev} is its previous centroid and {@code w} its accumulated weight ({@code w ← decay · w +
+ *       members} after each window): the update rule of Spark MLlib's {@code StreamingKMeans}.
+ *       {@code decay = 0} forgets the past (warm start only), {@code decay = 1} weighs every window
+ *       alike.
  *   <li><b>Deaths:</b> a cluster left with fewer than {@code minClusterSize} members dies (its
  *       points go to the nearest survivor, Lloyd again), one at a time, the smallest first.
  * </ol>
