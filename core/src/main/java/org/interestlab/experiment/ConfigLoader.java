@@ -31,10 +31,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
-      "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "recommenders", "metrics", "sweep");
+      "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
+      "metrics", "sweep");
   /** The cutoff when no metric names one. */
   public static final int DEFAULT_TOP_K = 10;
   private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
+  /** With a {@code hierarchy:} or {@code dynamic:} section a run may evaluate no recommender. */
+  private static final List<String> REQUIRED_WITHOUT_RECOMMENDERS = List.of("recommenders", "metrics");
 
   private final Registry registry;
 
@@ -114,7 +117,9 @@ public final class ConfigLoader {
     for (String key : tree.keySet()) {
       if (!TOP_LEVEL.contains(key)) throw ConfigException.at(file, key, "unknown key — allowed keys: " + String.join(", ", TOP_LEVEL));
     }
+    boolean hasAnalysis = ConfigSections.keys().stream().anyMatch(tree::containsKey);
     for (String key : REQUIRED) {
+      if (hasAnalysis && REQUIRED_WITHOUT_RECOMMENDERS.contains(key) && !tree.containsKey(key)) continue;
       if (tree.get(key) == null) throw ConfigException.at(file, key, "missing — this key is required");
     }
     Object nameRaw = tree.get("name");
@@ -143,9 +148,13 @@ public final class ConfigLoader {
     ComponentConfig encoder = component(file, Stage.ENCODER, "encoder", tree.get("encoder"), seed, resolved);
     ComponentConfig clusterer = tree.get("clusterer") == null ? null
         : component(file, Stage.CLUSTERER, "clusterer", tree.get("clusterer"), seed, resolved);
+    Map<String, ConfigSections.Section> sections = new LinkedHashMap<>();
+    for (String key : ConfigSections.keys()) {
+      if (tree.containsKey(key)) sections.put(key, ConfigSections.validate(file, key, tree.get(key), seed, resolved));
+    }
 
-    Object recsRaw = tree.get("recommenders");
-    if (!(recsRaw instanceof List<?> recList) || recList.isEmpty()) {
+    Object recsRaw = hasAnalysis && !tree.containsKey("recommenders") ? List.of() : tree.get("recommenders");
+    if (!(recsRaw instanceof List<?> recList) || recList.isEmpty() && !hasAnalysis) {
       throw ConfigException.at(file, "recommenders", ConfigText.show(recsRaw) + " — allowed: a non-empty list of { kind: … } ("
           + String.join(", ", registry.kinds(Stage.RECOMMENDER)) + ")");
     }
@@ -168,8 +177,8 @@ public final class ConfigLoader {
     }
     resolved.put("recommenders", resolvedRecs);
 
-    Object metricsRaw = tree.get("metrics");
-    if (!(metricsRaw instanceof List<?> metricList) || metricList.isEmpty()) {
+    Object metricsRaw = hasAnalysis && !tree.containsKey("metrics") ? List.of() : tree.get("metrics");
+    if (!(metricsRaw instanceof List<?> metricList) || metricList.isEmpty() && !hasAnalysis) {
       throw ConfigException.at(file, "metrics", ConfigText.show(metricsRaw) + " — allowed: a non-empty list of metric names such as ndcg@10, ari");
     }
     List<String> metrics = new ArrayList<>();
@@ -196,7 +205,7 @@ public final class ConfigLoader {
     // Metrics written without @K use the run's cutoff: the largest K named, else 10.
     if (topK == 0) topK = DEFAULT_TOP_K;
     resolved.put("metrics", metrics);
-    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved);
+    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections);
   }
 
   /**

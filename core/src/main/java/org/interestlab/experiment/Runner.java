@@ -83,12 +83,18 @@ public final class Runner {
     UserProfiler profiler;
     Clusterer clusterer;
     List<Recommender> recommenders = new ArrayList<>();
+    InterestHierarchyJob hierarchyJob;
+    DynamicInterestsJob dynamicJob;
     try {
       splitter = config.split().create(registry, Splitter.class);
       encoder = config.encoder().create(registry, Encoder.class);
       profiler = config.profile().create(registry, UserProfiler.class);
       clusterer = config.clusterer() == null ? null : config.clusterer().create(registry, Clusterer.class);
       for (ComponentConfig rc : config.recommenders()) recommenders.add(rc.create(registry, Recommender.class));
+      ConfigSections.Section h = config.section(InterestHierarchyJob.KEY);
+      hierarchyJob = h == null ? null : new InterestHierarchyJob(config.file(), h);
+      ConfigSections.Section dyn = config.section(DynamicInterestsJob.KEY);
+      dynamicJob = dyn == null ? null : new DynamicInterestsJob(dyn);
     } catch (ConfigException e) {
       throw e;
     } catch (UserException e) {
@@ -113,6 +119,7 @@ public final class Runner {
       List<String> itemTexts = data.items().stream().map(org.interestlab.data.Item::fullText).toList();
       Embeddings itemVectors = null;
       UserProfiles profiles;
+      DynamicInterestsJob.Output dynamic = null;
       List<String> corpus = new ArrayList<>(itemTexts);
       if (profiler instanceof TextConcatProfiler tc) corpus.addAll(tc.userTexts(train).stream().filter(t -> !t.isEmpty()).toList());
       try (FittedEncoder fitted = cached(timings.time("encode.fit", () -> encoder.fit(corpus)), cache)) {
@@ -122,6 +129,7 @@ public final class Runner {
         }
         Embeddings iv = itemVectors;
         profiles = timings.time("profile", () -> profiler.profile(train, fitted, iv));
+        if (dynamicJob != null) dynamic = timings.time("dynamic", () -> dynamicJob.run(data, loaded, profiler, fitted, iv, log));
       }
       if (cache != null) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -156,6 +164,14 @@ public final class Runner {
         log.info(String.format(Locale.ROOT, "clusterer %s: %d clusters, inertia %.4f, %d iterations",
             config.clusterer().kind(), clustering.numClusters(), clustering.inertia(), clustering.iterations()));
       }
+
+      InterestHierarchyJob.Output hierarchy = null;
+      if (hierarchyJob != null) {
+        UserProfiles p = profiles;
+        hierarchy = timings.time("hierarchy", () -> hierarchyJob.run(train, p, loaded, log));
+        results.put(InterestHierarchyJob.KEY, hierarchy.metrics());
+      }
+      if (dynamic != null) results.put(DynamicInterestsJob.KEY, dynamic.metrics());
 
       TrainingData td = new TrainingData(train, profiles, itemVectors, userClusters);
       BitSet[] seen = td.seenItems();
@@ -212,6 +228,8 @@ public final class Runner {
       dir.write("metrics.csv", metricsCsv(results));
       dir.write("per_user.csv", perUser.toString());
       dir.write("clusters.csv", clustersCsv(data, userClusters, loaded.truthLabels()));
+      if (hierarchy != null) hierarchy.files().forEach(dir::write);
+      if (dynamic != null) dynamic.files().forEach(dir::write);
       dir.write("environment.json", Json.write(EnvironmentInfo.collect(repoRoot)));
       timings.put("total", (java.time.Duration.between(start, Instant.now()).toNanos()) / 1e9);
       dir.write("timings.json", Json.write(timings.asMap()));
@@ -266,6 +284,9 @@ public final class Runner {
     ds.put("test_users", testUsers);
     m.put("dataset", ds);
     if (clusterJson != null) m.put("clusterer", clusterJson);
+    for (String section : List.of(InterestHierarchyJob.KEY, DynamicInterestsJob.KEY)) {
+      if (results.containsKey(section)) m.put(section, new LinkedHashMap<>(results.get(section)));
+    }
     Map<String, Object> recs = new LinkedHashMap<>();
     for (ComponentConfig rc : config.recommenders()) recs.put(rc.name(), new LinkedHashMap<>(results.get(rc.name())));
     m.put("recommenders", recs);

@@ -80,7 +80,7 @@ final class StandardComponents {
               data = generated.dataset();
               truth = generated.truth();
             }
-            return new LoadedDataset(data, truth.primaryInterest(data));
+            return new LoadedDataset(data, truth.primaryInterest(data), truth);
           }
         }));
   }

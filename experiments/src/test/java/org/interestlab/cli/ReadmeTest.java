@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.interestlab.experiment.ComponentSpec;
+import org.interestlab.experiment.ConfigSections;
 import org.interestlab.experiment.ParamSpec;
 import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;
@@ -26,5 +27,15 @@ class ReadmeTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyConfigSectionAndItsParametersAreDocumented() throws IOException {
+    Path root = Path.of(System.getProperty("interestlab.root", "..")).toAbsolutePath().normalize();
+    String readme = Files.readString(root.resolve("README.md"));
+    ConfigSections.SPECS.forEach((section, params) -> {
+      assertThat(readme).as("section " + section).contains("`" + section + ":`");
+      for (ParamSpec p : params) assertThat(readme).as(section + "." + p.name()).contains("`" + p.name() + "`");
+    });
   }
 }

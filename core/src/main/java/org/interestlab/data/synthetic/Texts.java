@@ -38,6 +38,11 @@ abstract class Texts {
     };
   }
 
+  /** The words and phrases of one topic (index into {@link #topicNames()}). */
+  List<String> vocabulary(int topic) {
+    return words.get(topic);
+  }
+
   /** All 13 topic names (12 base, then the emerging one). */
   List<String> topicNames() {
     return names;

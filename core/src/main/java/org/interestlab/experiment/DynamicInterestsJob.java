@@ -1,0 +1,164 @@
+package org.interestlab.experiment;
+
+import static org.interestlab.experiment.ParamSpec.integer;
+import static org.interestlab.experiment.ParamSpec.real;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.interestlab.cluster.ClusterKeywords;
+import org.interestlab.cluster.ClusterTracker;
+import org.interestlab.cluster.DynamicInterests;
+import org.interestlab.cluster.StreamingKMeans;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.TimeWindows;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.encode.FittedEncoder;
+import org.interestlab.eval.DriftRecovery;
+import org.interestlab.profile.UserProfiler;
+
+/**
+ * The {@code dynamic:} section of a run: {@link DynamicInterests} over time windows of the whole
+ * dataset (every interaction, not only the training split: this analysis evaluates no
+ * recommendation). Each window's profiles come from the config's {@code profile:} applied to
+ * everything before the window's end. Prints an events table (births, deaths, splits, merges, with
+ * member flows and the keywords of the clusters involved) and writes {@code events.csv}, {@code
+ * drifts.csv} and {@code windows.csv}. With planted ground truth (synthetic data) the metrics give
+ * drift recall and precision and whether the emerging topic was born ({@link DriftRecovery}).
+ */
+final class DynamicInterestsJob {
+  static final String KEY = "dynamic";
+  static final List<ParamSpec> PARAMS = List.of(
+      integer("window_days", 45, 1, 36_500, "window length in days"),
+      integer("k", 12, 1, 1_000_000, "clusters in the first window"),
+      real("decay", 0.5, 0, 1, false, "weight of a cluster's past evidence per window (0 = forget, 1 = keep all)"),
+      real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
+      integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
+      integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
+      real("stickiness", 0.1, 0, 2, false, "similarity bonus of a user's cluster of the previous window (0 = none)"),
+      real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
+      real("min_similarity", 0.8, -1, 2, false,
+          "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
+      integer("persistence", 1, 1, 1000, "windows a user must stay in a new cluster for the change to count as a drift"),
+      integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
+
+  /** What the job adds to a run. */
+  record Output(Map<String, Double> metrics, Map<String, String> files) {}
+
+  private final DynamicInterests dynamic;
+  private final int keywords;
+
+  DynamicInterestsJob(ConfigSections.Section s) {
+    Params p = s.params();
+    this.dynamic = new DynamicInterests(new TimeWindows(p.getInt("window_days")),
+        new StreamingKMeans(p.getInt("k"), p.getDouble("decay"), p.getDouble("birth_distance"), p.getInt("min_cluster_size"),
+            p.getInt("max_iter"), p.getDouble("stickiness"), s.seed()),
+        new ClusterTracker(p.getDouble("min_overlap"), p.getDouble("min_similarity"), p.getInt("persistence")));
+    this.keywords = p.getInt("keywords");
+  }
+
+  Output run(Dataset data, LoadedDataset loaded, UserProfiler profiler, FittedEncoder encoder, Embeddings itemVectors, RunLog log) {
+    DynamicInterests.Result r = dynamic.run(data, upTo -> profiler.profile(upTo, encoder, itemVectors));
+    List<TimeWindows.Window> ws = r.windows();
+    // Keywords of each window's clusters, from what their members did in that window.
+    List<Map<Integer, String>> names = new ArrayList<>();
+    for (int t = 0; t < ws.size(); t++) names.add(keywords(data, ws.get(t), r.snapshots().get(t)));
+    ClusterTracker.Tracking tracking = r.tracking();
+
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "dynamic interests: %d windows of %d days, %,d drifts%n", ws.size(), dynamic.windows().days(),
+        tracking.drifts().size()));
+    table.append(String.format(Locale.ROOT, "%-6s %-22s %-8s %-10s %-10s %-28s %s%n", "window", "dates", "event", "from", "to", "flows (users)", "keywords"));
+    StringBuilder events = new StringBuilder("window,start,end,event,from,to,flows,keywords\n");
+    for (ClusterTracker.Event e : tracking.events()) {
+      TimeWindows.Window w = ws.get(e.window());
+      String from = join(e.from());
+      String to = join(e.to());
+      String flows = flows(e.flows(), 3);
+      String words = e.type() == ClusterTracker.EventType.DEATH
+          ? names.get(e.window() - 1).getOrDefault(e.from().get(0), "")
+          : e.to().stream().map(c -> names.get(e.window()).getOrDefault(c, "")).reduce((a, b) -> a + " | " + b).orElse("");
+      events.append(e.window()).append(',').append(day(w.start())).append(',').append(day(w.end() - 1)).append(',')
+          .append(e.type().configName()).append(',').append(from).append(',').append(to).append(',')
+          .append(Runner.csv(flows(e.flows(), Integer.MAX_VALUE))).append(',').append(Runner.csv(words)).append('\n');
+      if (e.type() != ClusterTracker.EventType.CONTINUE) {
+        table.append(String.format(Locale.ROOT, "%-6d %-22s %-8s %-10s %-10s %-28s %s%n", e.window(), w.label(), e.type().configName(),
+            from.isEmpty() ? "-" : from, to.isEmpty() ? "-" : to, flows, words));
+      }
+    }
+    StringBuilder windows = new StringBuilder("window,start,end,users,clusters,born,died,continued,drifts,stability_ari\n");
+    for (int t = 0; t < ws.size(); t++) {
+      final int window = t;
+      long continued = tracking.events().stream().filter(e -> e.window() == window && e.type() == ClusterTracker.EventType.CONTINUE).count();
+      long drifts = tracking.drifts().stream().filter(d -> d.window() == window).count();
+      StreamingKMeans.Window c = r.clusterings().get(t);
+      windows.append(t).append(',').append(day(ws.get(t).start())).append(',').append(day(ws.get(t).end() - 1)).append(',')
+          .append(r.snapshots().get(t).users().length).append(',').append(c.numClusters()).append(',').append(c.born().length).append(',')
+          .append(c.died().length).append(',').append(t == 0 ? "" : continued).append(',').append(t == 0 ? "" : drifts).append(',')
+          .append(t == 0 ? "" : Json.number(tracking.stability().get(t - 1))).append('\n');
+    }
+    StringBuilder driftCsv = new StringBuilder("user_id,window,window_start,from_cluster,to_cluster,from_track,to_track\n");
+    for (ClusterTracker.Drift d : tracking.drifts()) {
+      driftCsv.append(Runner.csv(data.users().get(d.user()).id())).append(',').append(d.window()).append(',')
+          .append(day(ws.get(d.window()).start())).append(',').append(d.fromCluster()).append(',').append(d.toCluster()).append(',')
+          .append(d.fromTrack()).append(',').append(d.toTrack()).append('\n');
+    }
+
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("windows", (double) ws.size());
+    metrics.put("clusters_last_window", (double) r.clusterings().get(ws.size() - 1).numClusters());
+    for (ClusterTracker.EventType type : ClusterTracker.EventType.values()) metrics.put(type.configName() + "s", (double) tracking.count(type));
+    metrics.put("drifts", (double) tracking.drifts().size());
+    metrics.put("stability_ari_mean", tracking.stability().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+    if (loaded.truth() != null) {
+      DriftRecovery dr = DriftRecovery.evaluate(r, data, loaded.truth());
+      metrics.put("planted_drifts", (double) dr.planted());
+      metrics.put("drift_recall", dr.recall());
+      metrics.put("drift_precision", dr.precision());
+      metrics.put("emerging_birth_window", (double) dr.emergingBirthWindow());
+      table.append(String.format(Locale.ROOT, "planted drifts found within one window: %d of %d (recall %.3f, precision %.3f); emerging topic '%s' %s%n",
+          dr.found(), dr.planted(), dr.recall(), dr.precision(), loaded.truth().emergingTopic().name(),
+          dr.emergingFound() ? "born in window " + dr.emergingBirthWindow() + " (" + ws.get(dr.emergingBirthWindow()).label() + ")" : "not found as a birth"));
+    }
+    for (String l : table.toString().split("\n")) log.info(l);
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("events.csv", events.toString());
+    files.put("drifts.csv", driftCsv.toString());
+    files.put("windows.csv", windows.toString());
+    return new Output(metrics, files);
+  }
+
+  private Map<Integer, String> keywords(Dataset data, TimeWindows.Window w, ClusterTracker.Snapshot s) {
+    List<String> all = UserTexts.of(data, w.start(), w.end());
+    int max = 0;
+    for (int l : s.labels()) max = Math.max(max, l);
+    List<String> texts = new ArrayList<>();
+    for (int u : s.users()) texts.add(all.get(u));
+    ClusterKeywords.Result k = new ClusterKeywords(keywords).fit(texts, s.labels());
+    Map<Integer, String> out = new LinkedHashMap<>();
+    for (int c = 0; c <= max; c++) if (!k.of(c).isEmpty()) out.put(c, String.join(" ", k.of(c)));
+    return out;
+  }
+
+  private static String join(List<Integer> ids) {
+    return String.join("+", ids.stream().map(String::valueOf).toList());
+  }
+
+  /** "3>5:120 3>7:40" — the largest {@code limit} flows, then "…". */
+  private static String flows(List<ClusterTracker.Flow> flows, int limit) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < flows.size() && i < limit; i++) {
+      if (i > 0) sb.append(' ');
+      ClusterTracker.Flow f = flows.get(i);
+      sb.append(f.from()).append('>').append(f.to()).append(':').append(f.users());
+    }
+    if (flows.size() > limit) sb.append(" …");
+    return sb.toString();
+  }
+
+  private static String day(long ts) {
+    return java.time.Instant.ofEpochSecond(ts).toString().substring(0, 10);
+  }
+}
