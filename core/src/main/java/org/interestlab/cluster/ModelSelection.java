@@ -31,9 +31,12 @@ import org.interestlab.eval.Silhouette;
  */
 public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer> ks, int silhouetteSample, long silhouetteSeed) {
 
-  /** The scores of one k; {@code bic} is NaN for clusterers that are not mixtures. */
+  /**
+   * The scores of one k; {@code bic} is NaN for clusterers that are not mixtures, {@code seconds}
+   * is the fitting time (NaN when not measured), {@code clustering} the fitted result.
+   */
   public record Row(int k, int clusters, int noise, double silhouette, double daviesBouldin, double calinskiHarabasz,
-      double inertia, double bic) {}
+      double inertia, double bic, double seconds, Clustering clustering) {}
 
   public ModelSelection {
     if (ks == null || ks.isEmpty()) throw new IllegalArgumentException("model selection needs at least one k");
@@ -45,6 +48,7 @@ public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer>
     List<Row> rows = new ArrayList<>();
     for (int k : ks) {
       Clusterer c = clustererForK.apply(k);
+      long start = System.nanoTime();
       double bic = Double.NaN;
       Clustering result;
       if (c instanceof GaussianMixture gm) {
@@ -54,7 +58,10 @@ public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer>
       } else {
         result = c.fit(points);
       }
-      rows.add(score(k, points, result, bic));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Row r = score(k, points, result, bic);
+      rows.add(new Row(r.k, r.clusters, r.noise, r.silhouette, r.daviesBouldin, r.calinskiHarabasz, r.inertia, r.bic, seconds,
+          result));
     }
     return rows;
   }
@@ -77,6 +84,6 @@ public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer>
       db = new DaviesBouldin().score(x, l);
       ch = new CalinskiHarabasz().score(x, l);
     }
-    return new Row(k, clusters, noise, sil, db, ch, c.inertia(), bic);
+    return new Row(k, clusters, noise, sil, db, ch, c.inertia(), bic, Double.NaN, c);
   }
 }
