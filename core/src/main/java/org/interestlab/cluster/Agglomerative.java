@@ -388,7 +388,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Agglomerative[k=%d, linkage=%s, metric=%s, distance_threshold=%g, max_points=%d]",
+    return String.format(Locale.ROOT, "Agglomerative[k=%d, linkage=%s, metric=%s, distance_threshold=%s, max_points=%d]",
         k, linkage.configName(), metric.configName(), distanceThreshold, maxPoints);
   }
 }

@@ -174,6 +174,6 @@ public record Dbscan(double eps, int minSamples, Metric metric, String device) i
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Dbscan[eps=%g, min_samples=%d, metric=%s]", eps, minSamples, metric.configName());
+    return String.format(Locale.ROOT, "Dbscan[eps=%s, min_samples=%d, metric=%s]", eps, minSamples, metric.configName());
   }
 }

@@ -261,7 +261,7 @@ public record GaussianMixture(int k, double tol, double regCovar, int maxIter, i
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "GaussianMixture[k=%d, covariance=diag, tol=%g, reg_covar=%g, max_iter=%d, n_init=%d, seed=%d]",
+    return String.format(Locale.ROOT, "GaussianMixture[k=%d, covariance=diag, tol=%s, reg_covar=%s, max_iter=%d, n_init=%d, seed=%d]",
         k, tol, regCovar, maxIter, nInit, seed);
   }
 }

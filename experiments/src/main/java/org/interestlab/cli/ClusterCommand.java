@@ -98,14 +98,15 @@ final class ClusterCommand implements Callable<Integer> {
     ModelSelection ms = new ModelSelection(kk -> clusterers.get(kValues.indexOf(kk)), kValues, sample, seed);
     List<ModelSelection.Row> rows = ms.run(x);
 
-    System.out.printf(Locale.ROOT, "%s on %s (%d × %d), seed %d%n", clusterers.get(0), input, x.rows(), x.dim(), seed);
     if (rows.size() == 1) {
+      System.out.printf(Locale.ROOT, "%s on %s (%d × %d), seed %d%n", clusterers.get(0), input, x.rows(), x.dim(), seed);
       ModelSelection.Row r = rows.get(0);
       System.out.print(ClusterReport.block(r, truthLabels, note));
       System.out.printf(Locale.ROOT, "%-18s %.2f%n", "seconds", r.seconds());
       LabelsCsv.write(out, r.clustering().labels());
       System.out.println("labels written to " + out);
     } else {
+      System.out.printf(Locale.ROOT, "%s over k = %s on %s (%d × %d), seed %d%n", kind, k, input, x.rows(), x.dim(), seed);
       if (!note.isEmpty()) System.out.println("silhouette: " + note);
       System.out.print(ClusterReport.table(rows, truthLabels));
     }
