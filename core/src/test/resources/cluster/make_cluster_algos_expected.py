@@ -50,12 +50,18 @@ gmm_x = save("gmm", gmm_x)
 wide, _ = make_blobs(n_samples=600, centers=6, n_features=16, cluster_std=2.0, random_state=10)
 wide = save("wide", wide)
 
+# Far from the origin, so float32 products lose digits: the exact re-check must decide. 5,000 points
+# also take more than one block of the neighbour search.
+far, _ = make_blobs(n_samples=5000, centers=8, n_features=3, cluster_std=0.7, random_state=12)
+far = save("far", far + 500.0)
+
 # ---- DBSCAN: labels exactly as scikit-learn numbers them (−1 noise)
 for name, x, eps, ms, metric in [
     ("blobs_noisy", blobs_noisy, 1.0, 5, "euclidean"),
     ("blobs_noisy", blobs_noisy, 0.5, 4, "euclidean"),
     ("moons", moons, 0.12, 6, "euclidean"),
     ("sphere", sphere, 0.08, 5, "cosine"),
+    ("far", far, 0.6, 10, "euclidean"),
 ]:
     algo = "brute" if metric == "cosine" else "ball_tree"  # ball_tree: exact per-pair distances
     labels = DBSCAN(eps=eps, min_samples=ms, metric=metric, algorithm=algo).fit(x).labels_

@@ -14,7 +14,8 @@ import org.interestlab.encode.Embeddings;
  * <p>Initialisation (per restart): k-means labels ({@link KMeans}, k-means++, seeded) taken as
  * hard responsibilities give the weights (cluster shares), means and variances (+ {@code regCovar}).
  * Each EM iteration computes the responsibilities (E-step) and new weights, means and variances
- * (M-step, {@code regCovar} added to every variance so no component collapses); it stops when the
+ * (M-step, {@code regCovar} added to every variance so no component collapses; with
+ * {@code regCovar = 0} a variance at rounding level is a {@link UserException}); it stops when the
  * mean log-likelihood per point changes by less than {@code tol} or after {@code maxIter}
  * iterations. The restart with the highest lower bound wins and a final E-step gives the labels
  * (argmax responsibility), so labels always agree with {@link FittedGaussianMixture#predict}. All
@@ -242,7 +243,8 @@ public record GaussianMixture(int k, double tol, double regCovar, int maxIter, i
         means[c][j] = mu;
         // scikit-learn's expression, term for term: E[x²] − 2 μ E[x] + μ² + reg.
         double var = sumX2[c][j] / nk[c] - 2 * (mu * sumX[c][j] / nk[c]) + mu * mu + regCovar;
-        if (!(var > 0)) {
+        // Without regularisation, a variance at rounding level of E[x²] means the component sits on one point.
+        if (!(var > 0) || regCovar == 0 && var <= 16 * EPS * (sumX2[c][j] / nk[c])) {
           throw new UserException(String.format(Locale.ROOT, "%s: component %d has variance %s in dimension %d (duplicate or "
               + "constant points) — raise reg_covar (now %s) or use fewer components", KIND, c, var, j, regCovar));
         }
