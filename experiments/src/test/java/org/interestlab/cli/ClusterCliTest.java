@@ -157,4 +157,31 @@ class ClusterCliTest {
     assertThat(list.code()).isEqualTo(2);
     assertThat(list.err()).contains("--out: labels are written for a single --k");
   }
+  /** The new kinds in a config: parameter errors before any work, naming the file and key. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{ kind: agglomerative, metric: cosine }    | bad.yaml: agglomerative: linkage ward needs metric euclidean, got metric cosine",
+      "{ kind: agglomerative, linkage: single }   | bad.yaml: clusterer.linkage: 'single' is not allowed — allowed: one of ward, average, complete",
+      "{ kind: dbscan, eps: 0 }                   | bad.yaml: clusterer.eps: 0 is out of range — allowed: a number > 0",
+      "{ kind: gmm, k: 3, n_init: 0 }             | bad.yaml: clusterer.n_init: 0 is out of range",
+      "{ kind: minibatch-kmeans, batch_size: -5 } | bad.yaml: clusterer.batch_size: -5 is out of range",
+  })
+  void badClustererConfigsExitTwo(String clusterer, String expected) throws IOException {
+    Path cfg = tmp.resolve("bad.yaml");
+    Files.writeString(cfg, """
+        name: bad
+        dataset: { source: synthetic-interests }
+        split: { kind: temporal, test_fraction: 0.2 }
+        profile: { kind: text-concat }
+        encoder: { kind: tfidf }
+        clusterer: %s
+        recommenders: [ { kind: cluster-popular } ]
+        metrics: [ndcg@10]
+        """.formatted(clusterer.strip()));
+    LabCliTest.Result r = lab("run", cfg.toString(), "--runs-dir", tmp.resolve("runs").toString());
+    assertThat(r.code()).as(r.out()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains(expected.strip());
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(tmp.resolve("runs")).doesNotExist();
+  }
 }
