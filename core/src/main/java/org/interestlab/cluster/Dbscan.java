@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
 import org.interestlab.encode.Embeddings;
@@ -19,9 +20,9 @@ import org.interestlab.encode.Embeddings;
  * numbered one, which is scikit-learn's numbering, so the label arrays are identical.
  *
  * <p>Neighbour search is blocked: for a block of rows, all distances to every point come from one
- * float32 matrix product on DJL's PyTorch engine (at most {@link #BLOCK_VALUES} at a time); each
- * candidate within a safety margin of {@code eps} is then checked with the exact double-precision
- * distance, so the neighbour sets are those of an exact computation. Cosine distance is
+ * float32 matrix product on DJL's PyTorch engine (at most {@link #BLOCK_VALUES} at a time); a pair
+ * whose float32 distance lies within the rounding margin of {@code eps} is re-checked with the exact
+ * double-precision distance, so the neighbour sets are those of an exact computation. Cosine distance is
  * 1 − x·y / (‖x‖‖y‖); zero vectors are rejected.
  *
  * <p>Cost: O(n² d) time for the search, O(n + number of neighbour pairs) memory (a large
@@ -39,8 +40,8 @@ import org.interestlab.encode.Embeddings;
  */
 public record Dbscan(double eps, int minSamples, Metric metric, String device) implements Clusterer {
   static final String KIND = "dbscan";
-  /** Distances held at once during the search (16 Mi floats = 64 MB). */
-  static final long BLOCK_VALUES = 1L << 24;
+  /** Products held at once during the search (4 Mi floats = 16 MB). */
+  static final long BLOCK_VALUES = 1L << 22;
 
   /** Point distance. */
   public enum Metric {
@@ -100,8 +101,7 @@ public record Dbscan(double eps, int minSamples, Metric metric, String device) i
       }
       cluster++;
     }
-    Clustering c = ClusterStats.of(points, labels, cluster, 1);
-    return c;
+    return ClusterStats.of(points, labels, cluster, 1);
   }
 
   /** Indices within eps of each point (itself included), in increasing order. */
@@ -127,31 +127,37 @@ public record Dbscan(double eps, int minSamples, Metric metric, String device) i
     double eps2 = eps * eps;
     int[][] out = new int[n][];
     int block = (int) Math.max(1, Math.min(n, BLOCK_VALUES / n));
-    int[] buf = new int[n];
     try (NDManager manager = Engines.newManager(Device.resolve(device, KIND + ".device"))) {
       NDArray all = manager.create(rows, new Shape(n, d));
       NDArray allT = all.transpose();
-      NDArray allNorms = all.square().sum(new int[] {1});
       for (int start = 0; start < n; start += block) {
         int end = Math.min(n, start + block);
         float[] prod;
         try (NDManager b = manager.newSubManager()) {
           NDArray xb = b.create(Arrays.copyOfRange(rows, start * d, end * d), new Shape(end - start, d));
-          NDArray p = xb.matMul(allT);
-          if (!cosine) p = p.mul(-2f).add(allNorms).add(xb.square().sum(new int[] {1}).expandDims(1));
-          prod = p.toFloatArray();
+          // Only the product runs on the engine; ‖x‖² + ‖y‖² − 2 x·y is formed during the scan, which
+          // saves three passes over the block.
+          prod = xb.matMul(allT).toFloatArray();
         }
-        for (int i = start; i < end; i++) {
+        int blockStart = start;
+        float[] products = prod;
+        // Rows are independent, so the parallel scan gives the same neighbour lists as a sequential one.
+        IntStream.range(start, end).parallel().forEach(i -> {
+          int[] buf = new int[64];
           int count = 0;
-          int off = (i - start) * n;
+          int off = (i - blockStart) * n;
           for (int j = 0; j < n; j++) {
-            boolean candidate;
-            if (cosine) candidate = 1.0 - prod[off + j] <= eps + 2 * rel;
-            else candidate = prod[off + j] <= eps2 + rel * (norms[i] + norms[j]) + rel;
-            if (candidate && within(data, i, j, d, norms, cosine, eps2)) buf[count++] = j;
+            // Clearly inside or outside by more than the float32 error: decided; in the band: exact check.
+            double v = cosine ? 1.0 - products[off + j] : norms[i] + norms[j] - 2.0 * products[off + j];
+            double margin = cosine ? 2 * rel : rel * (norms[i] + norms[j]) + rel;
+            double limit = cosine ? eps : eps2;
+            if (v > limit + margin) continue;
+            if (v >= limit - margin && !within(data, i, j, d, norms, cosine, eps2)) continue;
+            if (count == buf.length) buf = Arrays.copyOf(buf, 2 * count);
+            buf[count++] = j;
           }
           out[i] = Arrays.copyOf(buf, count);
-        }
+        });
       }
     }
     return out;
