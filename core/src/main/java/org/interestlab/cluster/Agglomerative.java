@@ -235,36 +235,60 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
   private double[] distances(Embeddings x) {
     int n = x.rows();
     int d = x.dim();
-    float[] data = x.data();
-    double[] norms = new double[n];
-    if (metric == Metric.COSINE) {
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
-        norms[i] = Math.sqrt(s);
-      }
-    }
-    double[] dist = new double[(int) (matrixBytes(n) / Double.BYTES)];
+    double[] v = new double[n * d];
+    for (int i = 0; i < v.length; i++) v[i] = x.data()[i];
     boolean cosine = metric == Metric.COSINE;
+    double[] norms = new double[n];
+    if (cosine) for (int i = 0; i < n; i++) norms[i] = Math.sqrt(dot(v, i, v, i, d));
+    double[] dist = new double[(int) (matrixBytes(n) / Double.BYTES)];
     // Rows are independent, so the parallel result equals the sequential one.
     IntStream.range(0, n - 1).parallel().forEach(i -> {
-      long base = index(n, i, i + 1);
+      int base = (int) index(n, i, i + 1) - i - 1;
       for (int j = i + 1; j < n; j++) {
-        double s = 0;
         if (cosine) {
-          for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[j * d + t];
-          double c = s / (norms[i] * norms[j]);
-          dist[(int) (base + j - i - 1)] = 1.0 - Math.max(-1.0, Math.min(1.0, c));
+          double c = dot(v, i, v, j, d) / (norms[i] * norms[j]);
+          dist[base + j] = 1.0 - Math.max(-1.0, Math.min(1.0, c));
         } else {
-          for (int t = 0; t < d; t++) {
-            double diff = (double) data[i * d + t] - data[j * d + t];
-            s += diff * diff;
-          }
-          dist[(int) (base + j - i - 1)] = Math.sqrt(s);
+          dist[base + j] = Math.sqrt(sqDist(v, i, j, d));
         }
       }
     });
     return dist;
+  }
+
+  /** Four accumulators, so the additions overlap. */
+  private static double sqDist(double[] v, int i, int j, int d) {
+    int a = i * d;
+    int b = j * d;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      double d0 = v[a + t] - v[b + t], d1 = v[a + t + 1] - v[b + t + 1], d2 = v[a + t + 2] - v[b + t + 2], d3 = v[a + t + 3] - v[b + t + 3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; t < d; t++) {
+      double diff = v[a + t] - v[b + t];
+      s0 += diff * diff;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static double dot(double[] v, int i, double[] w, int j, int d) {
+    int a = i * d;
+    int b = j * d;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      s0 += v[a + t] * w[b + t];
+      s1 += v[a + t + 1] * w[b + t + 1];
+      s2 += v[a + t + 2] * w[b + t + 2];
+      s3 += v[a + t + 3] * w[b + t + 3];
+    }
+    for (; t < d; t++) s0 += v[a + t] * w[b + t];
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static long index(long n, long i, long j) {
