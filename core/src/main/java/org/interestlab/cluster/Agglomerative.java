@@ -307,6 +307,9 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
    * height (stably) and relabelled with a union-find, so the tree equals SciPy's.
    */
   private Tree nnChain(double[] dist, int n) {
+    // Entry (i, j), i < j, is at rowStart[i] + j: no multiplications in the inner loops.
+    int[] rowStart = new int[n];
+    for (int i = 0; i < n - 1; i++) rowStart[i] = (int) index(n, i, i + 1) - i - 1;
     int[] size = new int[n];
     Arrays.fill(size, 1);
     int[] chain = new int[n];
@@ -332,13 +335,13 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
         // Prefer the previous element of the chain on ties, so the chain cannot cycle.
         if (chainLength > 1) {
           y = chain[chainLength - 2];
-          currentMin = dist[(int) index(n, x, y)];
+          currentMin = dist[at(rowStart, x, y)];
         } else {
           currentMin = Double.POSITIVE_INFINITY;
         }
         for (int i = 0; i < n; i++) {
           if (size[i] == 0 || i == x) continue;
-          double v = dist[(int) index(n, x, i)];
+          double v = dist[at(rowStart, x, i)];
           if (v < currentMin) {
             currentMin = v;
             y = i;
@@ -363,8 +366,8 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
       for (int i = 0; i < n; i++) {
         int ni = size[i];
         if (ni == 0 || i == y) continue;
-        int iy = (int) index(n, i, y);
-        dist[iy] = update(dist[(int) index(n, i, x)], dist[iy], currentMin, nx, ny, ni);
+        int iy = at(rowStart, i, y);
+        dist[iy] = update(dist[at(rowStart, i, x)], dist[iy], currentMin, nx, ny, ni);
       }
     }
     Integer[] order = new Integer[n - 1];
@@ -385,6 +388,10 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
       nextLabel++;
     }
     return new Tree(n, children, heights);
+  }
+
+  private static int at(int[] rowStart, int i, int j) {
+    return i < j ? rowStart[i] + j : rowStart[j] + i;
   }
 
   private static int find(int[] parent, int x) {
