@@ -121,8 +121,8 @@ public record Dbscan(double eps, int minSamples, Metric metric, String device) i
       rows = new float[data.length];
       for (int i = 0; i < n; i++) for (int t = 0; t < d; t++) rows[i * d + t] = (float) (data[i * d + t] / norms[i]);
     }
-    // float32 products err by at most about d · 2^-23 · (‖x‖² + ‖y‖²); the margin covers that, and
-    // every candidate is re-checked exactly.
+    // float32 products err by at most about d · 2^-23 · (‖x‖² + ‖y‖²); the margin is four times that,
+    // and pairs within it of the radius are re-checked exactly.
     double rel = 4.0 * d * Math.ulp(1f);
     double eps2 = eps * eps;
     int[][] out = new int[n][];
