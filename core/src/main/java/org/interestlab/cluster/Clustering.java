@@ -13,6 +13,17 @@ public record Clustering(int[] labels, Embeddings centroids, double inertia, int
     labels = labels.clone();
   }
 
+  /**
+   * The clustering a labelling implies: clusters 0..max label, centroids the member means, inertia
+   * the squared distances to them (−1 = noise, left out).
+   */
+  public static Clustering ofLabels(Embeddings points, int[] labels) {
+    if (labels.length != points.rows()) throw new IllegalArgumentException(labels.length + " labels for " + points.rows() + " points");
+    int k = 0;
+    for (int l : labels) k = Math.max(k, l + 1);
+    return ClusterStats.of(points, labels, k, 0);
+  }
+
   public int numClusters() {
     return centroids.rows();
   }

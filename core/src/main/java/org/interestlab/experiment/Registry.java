@@ -9,7 +9,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.cluster.Agglomerative;
+import org.interestlab.cluster.Dbscan;
+import org.interestlab.cluster.GaussianMixture;
 import org.interestlab.cluster.KMeans;
+import org.interestlab.cluster.MiniBatchKMeans;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
 import org.interestlab.profile.TextConcatProfiler;
@@ -95,6 +99,46 @@ public final class Registry {
               choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed")),
           (p, seed) -> new KMeans(p.getInt("k"), KMeans.Init.parse(p.getString("init")), p.getInt("n_init"),
               p.getInt("max_iter"), p.getDouble("tol"), seed, p.getString("device"))));
+
+      r.register(Stage.CLUSTERER, new ComponentSpec<>("minibatch-kmeans",
+          "mini-batch k-means (Sculley 2010), k-means++ seeding on a sample",
+          List.of(
+              integer("k", 12, 1, 1_000_000, "number of clusters"),
+              integer("batch_size", 1024, 1, 10_000_000, "points per step"),
+              integer("max_iter", 100, 1, 100_000, "epochs (passes over n points' worth of batches)"),
+              integer("n_init", 3, 1, 1000, "k-means++ seedings tried on the init sample"),
+              real("reassignment_ratio", 0.01, 0, 1, false, "centres below this share of the largest count are moved"),
+              integer("max_no_improvement", 10, 0, 1_000_000, "steps without improvement before stopping (0 = never stop early)"),
+              choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed")),
+          (p, seed) -> new MiniBatchKMeans(p.getInt("k"), p.getInt("batch_size"), p.getInt("max_iter"), p.getInt("n_init"),
+              p.getDouble("reassignment_ratio"), p.getInt("max_no_improvement"), seed, p.getString("device"))));
+      r.register(Stage.CLUSTERER, new ComponentSpec<>("agglomerative",
+          "hierarchical clustering (nearest-neighbour chain), Ward, average or complete linkage",
+          List.of(
+              integer("k", 12, 1, 1_000_000, "number of clusters (ignored when distance_threshold > 0)"),
+              choice("linkage", "ward", List.of("ward", "average", "complete"), "between-cluster distance"),
+              choice("metric", "euclidean", List.of("euclidean", "cosine"), "point distance (ward: euclidean only)"),
+              real("distance_threshold", 0.0, 0, Double.MAX_VALUE, false, "cut height; 0 = cut at k clusters"),
+              integer("max_points", 10_000, 1, Agglomerative.MAX_POINTS_LIMIT, "largest input accepted (memory grows as n²)")),
+          (p, seed) -> new Agglomerative(p.getInt("k"), Agglomerative.Linkage.parse(p.getString("linkage")),
+              Agglomerative.Metric.parse(p.getString("metric")), p.getDouble("distance_threshold"), p.getInt("max_points"))));
+      r.register(Stage.CLUSTERER, new ComponentSpec<>("dbscan", "density-based clusters, noise labelled -1",
+          List.of(
+              real("eps", 0.5, 0, Double.MAX_VALUE, true, "neighbourhood radius"),
+              integer("min_samples", 5, 1, 1_000_000, "points within eps (itself included) that make a core point"),
+              choice("metric", "euclidean", List.of("euclidean", "cosine"), "point distance"),
+              choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed")),
+          (p, seed) -> new Dbscan(p.getDouble("eps"), p.getInt("min_samples"), Dbscan.Metric.parse(p.getString("metric")),
+              p.getString("device"))));
+      r.register(Stage.CLUSTERER, new ComponentSpec<>("gmm", "Gaussian mixture, diagonal covariances, EM from k-means",
+          List.of(
+              integer("k", 12, 1, 100_000, "number of components"),
+              real("tol", 1e-3, 0, Double.MAX_VALUE, false, "stop when the mean log-likelihood per point changes by less"),
+              real("reg_covar", 1e-6, 0, Double.MAX_VALUE, false, "added to every variance"),
+              integer("max_iter", 100, 1, 100_000, "EM iterations per restart"),
+              integer("n_init", 1, 1, 1000, "restarts; the highest lower bound wins")),
+          (p, seed) -> new GaussianMixture(p.getInt("k"), p.getDouble("tol"), p.getDouble("reg_covar"), p.getInt("max_iter"),
+              p.getInt("n_init"), seed)));
 
       r.register(Stage.RECOMMENDER, new ComponentSpec<>("most-popular", "globally most popular unseen items",
           List.of(), (p, seed) -> new MostPopularRecommender()));

@@ -157,6 +157,7 @@ public final class Runner {
         clusterJson.put("kind", config.clusterer().kind());
         clusterJson.put("clusters", clustering.numClusters());
         clusterJson.put("users", present.length);
+        clusterJson.put("noise", (int) java.util.Arrays.stream(clustering.labels()).filter(l -> l < 0).count());
         clusterJson.put("inertia", clustering.inertia());
         clusterJson.put("iterations", clustering.iterations());
         clusterJson.put("sizes", java.util.Arrays.stream(clustering.sizes()).boxed().toList());
@@ -253,12 +254,17 @@ public final class Runner {
     Map<String, Double> out = new LinkedHashMap<>();
     int[] labels = c.labels();
     int distinct = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).distinct().count();
+    // Internal metrics judge the clusters, so noise points (-1, DBSCAN) are left out of them;
+    // external metrics keep every user, noise as one more label (scikit-learn's convention).
+    int[] clustered = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] >= 0).toArray();
+    Embeddings clusteredPoints = clustered.length == labels.length ? points : points.select(clustered);
+    int[] clusteredLabels = clustered.length == labels.length ? labels : java.util.Arrays.stream(clustered).map(i -> labels[i]).toArray();
     for (MetricSpec m : metrics) {
       if (m.kind() == MetricSpec.Kind.CLUSTERING) {
         if (distinct < 2) {
           throw new UserException("metric '" + m.name() + "' needs at least 2 non-empty clusters; the clusterer found " + distinct);
         }
-        out.put(m.name(), m.clusteringMetric().score(points, labels));
+        out.put(m.name(), m.clusteringMetric().score(clusteredPoints, clusteredLabels));
       } else if (m.kind() == MetricSpec.Kind.EXTERNAL_CLUSTERING) {
         int[] truth = new int[present.length];
         for (int i = 0; i < present.length; i++) truth[i] = loaded.truthLabels()[present[i]];

@@ -1,0 +1,185 @@
+package org.interestlab.cluster;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.interestlab.compute.Device;
+import org.interestlab.compute.Engines;
+import org.interestlab.encode.Embeddings;
+
+/**
+ * DBSCAN (Ester, Kriegel, Sander &amp; Xu, "A density-based algorithm for discovering clusters in
+ * large spatial databases with noise", KDD 1996), as scikit-learn's {@code DBSCAN}: a point is a
+ * core point when at least {@code minSamples} points (itself included) lie within distance
+ * {@code eps}; clusters are the connected groups of core points plus the points within {@code eps}
+ * of them; everything else is noise, label −1. Clusters are numbered in order of their
+ * lowest-index core point and a border point reachable from several clusters joins the lowest
+ * numbered one, which is scikit-learn's numbering, so the label arrays are identical.
+ *
+ * <p>Neighbour search is blocked: for a block of rows, all distances to every point come from one
+ * float32 matrix product on DJL's PyTorch engine (at most {@link #BLOCK_VALUES} at a time); a pair
+ * whose float32 distance lies within the rounding margin of {@code eps} is re-checked with the exact
+ * double-precision distance, so the neighbour sets are those of an exact computation. Cosine distance is
+ * 1 − x·y / (‖x‖‖y‖); zero vectors are rejected.
+ *
+ * <p>Cost: O(n² d) time for the search, O(n + number of neighbour pairs) memory (a large
+ * {@code eps} on dense data approaches n² pairs). {@link Clustering#centroids()} holds the means of
+ * the clusters (noise excluded), inertia is over the clustered points, iterations is 1.
+ *
+ * <pre>{@code
+ * Clustering c = new Dbscan(0.3, 5, Dbscan.Metric.COSINE, "cpu").fit(vectors);
+ * }</pre>
+ *
+ * @param eps neighbourhood radius (&gt; 0)
+ * @param minSamples points within eps, itself included, that make a core point (≥ 1)
+ * @param metric point distance
+ * @param device {@code auto | cpu | gpu} for the distance products
+ */
+public record Dbscan(double eps, int minSamples, Metric metric, String device) implements Clusterer {
+  static final String KIND = "dbscan";
+  /** Products held at once during the search (4 Mi floats = 16 MB). */
+  static final long BLOCK_VALUES = 1L << 22;
+
+  /** Point distance. */
+  public enum Metric {
+    EUCLIDEAN("euclidean"),
+    COSINE("cosine");
+
+    private final String configName;
+
+    Metric(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    public static Metric parse(String s) {
+      for (Metric m : values()) if (m.configName.equals(s)) return m;
+      throw new org.interestlab.UserException(KIND + ": metric '" + s + "' — allowed: euclidean, cosine");
+    }
+  }
+
+  public Dbscan {
+    if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);
+    if (minSamples < 1) throw new IllegalArgumentException("min_samples must be ≥ 1, got " + minSamples);
+    if (metric == null) metric = Metric.EUCLIDEAN;
+    if (device == null) device = "cpu";
+  }
+
+  @Override
+  public Clustering fit(Embeddings points) {
+    ClusterChecks.points(KIND, points);
+    if (metric == Metric.COSINE) ClusterChecks.noZeroRows(KIND, points);
+    int n = points.rows();
+    int[][] neighbours = neighbours(points);
+    boolean[] core = new boolean[n];
+    for (int i = 0; i < n; i++) core[i] = neighbours[i].length >= minSamples;
+    int[] labels = new int[n];
+    Arrays.fill(labels, -1);
+    int cluster = 0;
+    int[] stack = new int[n];
+    for (int seed = 0; seed < n; seed++) {
+      if (labels[seed] != -1 || !core[seed]) continue;
+      // Depth-first expansion from the lowest unlabelled core point; border points are not expanded.
+      int top = 0;
+      stack[top++] = seed;
+      labels[seed] = cluster;
+      while (top > 0) {
+        int p = stack[--top];
+        if (!core[p]) continue;
+        for (int q : neighbours[p]) {
+          if (labels[q] == -1) {
+            labels[q] = cluster;
+            stack[top++] = q;
+          }
+        }
+      }
+      cluster++;
+    }
+    return ClusterStats.of(points, labels, cluster, 1);
+  }
+
+  /** Indices within eps of each point (itself included), in increasing order. */
+  private int[][] neighbours(Embeddings x) {
+    int n = x.rows();
+    int d = x.dim();
+    float[] data = x.data();
+    boolean cosine = metric == Metric.COSINE;
+    double[] norms = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
+      norms[i] = cosine ? Math.sqrt(s) : s;
+    }
+    float[] rows = data;
+    if (cosine) {
+      rows = new float[data.length];
+      for (int i = 0; i < n; i++) for (int t = 0; t < d; t++) rows[i * d + t] = (float) (data[i * d + t] / norms[i]);
+    }
+    // float32 products err by at most about d · 2^-23 · (‖x‖² + ‖y‖²); the margin is four times that,
+    // and pairs within it of the radius are re-checked exactly.
+    double rel = 4.0 * d * Math.ulp(1f);
+    double eps2 = eps * eps;
+    int[][] out = new int[n][];
+    int block = (int) Math.max(1, Math.min(n, BLOCK_VALUES / n));
+    try (NDManager manager = Engines.newManager(Device.resolve(device, KIND + ".device"))) {
+      NDArray all = manager.create(rows, new Shape(n, d));
+      NDArray allT = all.transpose();
+      for (int start = 0; start < n; start += block) {
+        int end = Math.min(n, start + block);
+        float[] prod;
+        try (NDManager b = manager.newSubManager()) {
+          NDArray xb = b.create(Arrays.copyOfRange(rows, start * d, end * d), new Shape(end - start, d));
+          // Only the product runs on the engine; ‖x‖² + ‖y‖² − 2 x·y is formed during the scan, which
+          // saves three passes over the block.
+          prod = xb.matMul(allT).toFloatArray();
+        }
+        int blockStart = start;
+        float[] products = prod;
+        // Rows are independent, so the parallel scan gives the same neighbour lists as a sequential one.
+        IntStream.range(start, end).parallel().forEach(i -> {
+          int[] buf = new int[64];
+          int count = 0;
+          int off = (i - blockStart) * n;
+          for (int j = 0; j < n; j++) {
+            // Clearly inside or outside by more than the float32 error: decided; in the band: exact check.
+            double v = cosine ? 1.0 - products[off + j] : norms[i] + norms[j] - 2.0 * products[off + j];
+            double margin = cosine ? 2 * rel : rel * (norms[i] + norms[j]) + rel;
+            double limit = cosine ? eps : eps2;
+            if (v > limit + margin) continue;
+            if (v >= limit - margin && !within(data, i, j, d, norms, cosine, eps2)) continue;
+            if (count == buf.length) buf = Arrays.copyOf(buf, 2 * count);
+            buf[count++] = j;
+          }
+          out[i] = Arrays.copyOf(buf, count);
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The exact test, in double: ‖x − y‖² ≤ eps² or 1 − cos ≤ eps. */
+  private boolean within(float[] data, int i, int j, int d, double[] norms, boolean cosine, double eps2) {
+    if (i == j) return true;
+    double s = 0;
+    if (cosine) {
+      for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[j * d + t];
+      return 1.0 - s / (norms[i] * norms[j]) <= eps;
+    }
+    for (int t = 0; t < d; t++) {
+      double diff = (double) data[i * d + t] - data[j * d + t];
+      s += diff * diff;
+    }
+    return s <= eps2;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Dbscan[eps=%s, min_samples=%d, metric=%s]", eps, minSamples, metric.configName());
+  }
+}

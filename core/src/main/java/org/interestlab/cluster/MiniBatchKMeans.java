@@ -1,0 +1,201 @@
+package org.interestlab.cluster;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.interestlab.compute.Device;
+import org.interestlab.compute.Engines;
+import org.interestlab.encode.Embeddings;
+
+/**
+ * Mini-batch k-means (Sculley, "Web-scale k-means clustering", WWW 2010): each step draws a
+ * random batch, assigns it to the nearest centres and moves every centre towards the mean of its
+ * batch members with a per-centre learning rate 1 / (points seen so far), as scikit-learn's
+ * {@code MiniBatchKMeans} does.
+ *
+ * <p>Seeding: k-means++ on a seeded sample of {@code max(3 · batch_size, 3 k)} points (all points
+ * if fewer); with {@code n_init > 1} the seeding with the lowest inertia on that sample wins.
+ * Steps: {@code max_iter} epochs of {@code ⌈n / batch_size⌉} batches, drawn with replacement.
+ * Stops early when the exponentially weighted batch inertia has not improved for
+ * {@code max_no_improvement} steps (0 = never). Reassignment (deterministic given the seed): every
+ * 10 steps, centres whose count is below {@code reassignment_ratio × max count} move onto the batch
+ * points farthest from their centres (index order on ties) and take the smallest count among the
+ * others. Final labels are the nearest centre of every point; inertia is over all points.
+ *
+ * <p>Differs from scikit-learn in detail (sampling, reassignment, stopping rule), so results are
+ * compared by properties rather than label for label. Cost: O(b k d) per step by matrix products
+ * on DJL's PyTorch engine, plus one O(n k d) blocked assignment at the end; memory O(b d + k d)
+ * beyond the input.
+ *
+ * <pre>{@code
+ * Clustering c = new MiniBatchKMeans(100, 1024, 100, 3, 0.01, 10, 42L, "cpu").fit(vectors);
+ * }</pre>
+ *
+ * @param k number of clusters (≤ number of points)
+ * @param batchSize points per step
+ * @param maxIter epochs (passes over n points' worth of batches)
+ * @param nInit k-means++ seedings tried on the init sample
+ * @param reassignmentRatio centres below this share of the largest count are moved (0 = never)
+ * @param maxNoImprovement steps without improvement of the smoothed batch inertia before stopping (0 = run all steps)
+ * @param seed random seed
+ * @param device {@code auto | cpu | gpu} for the distance computations
+ */
+public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, double reassignmentRatio, int maxNoImprovement,
+    long seed, String device) implements Clusterer {
+
+  static final String KIND = "minibatch-kmeans";
+  /** Steps between reassignment checks. */
+  static final int REASSIGN_EVERY = 10;
+
+  public MiniBatchKMeans {
+    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
+    if (batchSize < 1) throw new IllegalArgumentException("batch_size must be ≥ 1, got " + batchSize);
+    if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
+    if (nInit < 1) throw new IllegalArgumentException("n_init must be ≥ 1, got " + nInit);
+    if (!(reassignmentRatio >= 0 && reassignmentRatio <= 1)) {
+      throw new IllegalArgumentException("reassignment_ratio must be in [0, 1], got " + reassignmentRatio);
+    }
+    if (maxNoImprovement < 0) throw new IllegalArgumentException("max_no_improvement must be ≥ 0, got " + maxNoImprovement);
+    if (device == null) device = "cpu";
+  }
+
+  /** k clusters with the defaults: batch 1024, 100 epochs, 3 seedings, ratio 0.01, patience 10, seed 0, CPU. */
+  public static MiniBatchKMeans of(int k) {
+    return new MiniBatchKMeans(k, 1024, 100, 3, 0.01, 10, 0L, "cpu");
+  }
+
+  @Override
+  public Clustering fit(Embeddings points) {
+    ClusterChecks.points(KIND, points);
+    ClusterChecks.clusters(KIND, "k", k, points.rows());
+    int n = points.rows();
+    int d = points.dim();
+    float[] data = points.data();
+    SplittableRandom rng = new SplittableRandom(seed);
+    try (NDManager manager = Engines.newManager(Device.resolve(device, KIND + ".device"))) {
+      float[] centres = seedCentres(manager, data, n, d, rng.split());
+      long[] counts = new long[k];
+      int b = Math.min(batchSize, n);
+      long stepsPerEpoch = (n + b - 1L) / b;
+      long maxSteps = stepsPerEpoch * maxIter;
+      float[] batch = new float[b * d];
+      int[] idx = new int[b];
+      int[] labels = new int[b];
+      float[] dist = new float[b];
+      double[] sums = new double[k * d];
+      int[] batchCounts = new int[k];
+      double ewa = Double.NaN;
+      double bestEwa = Double.POSITIVE_INFINITY;
+      int noImprovement = 0;
+      long step = 0;
+      while (step < maxSteps) {
+        step++;
+        for (int i = 0; i < b; i++) {
+          idx[i] = rng.nextInt(n);
+          System.arraycopy(data, idx[i] * d, batch, i * d, d);
+        }
+        NearestCentre.assign(manager, batch, b, d, centres, k, labels, dist);
+        double batchInertia = 0;
+        for (float v : dist) batchInertia += v;
+        update(batch, b, d, labels, centres, counts, sums, batchCounts);
+        if (reassignmentRatio > 0 && step % REASSIGN_EVERY == 0) reassign(batch, b, d, dist, centres, counts);
+        // Stopping rule on the batch inertia per point, smoothed over about one epoch (as scikit-learn).
+        double perPoint = batchInertia / b;
+        double alpha = Math.min(1.0, 2.0 * b / (n + 1.0));
+        ewa = Double.isNaN(ewa) ? perPoint : ewa * (1 - alpha) + perPoint * alpha;
+        if (ewa < bestEwa) {
+          bestEwa = ewa;
+          noImprovement = 0;
+        } else if (maxNoImprovement > 0 && ++noImprovement >= maxNoImprovement) {
+          break;
+        }
+      }
+      int[] all = new int[n];
+      float[] allDist = new float[n];
+      NearestCentre.assign(manager, data, n, d, centres, k, all, allDist);
+      Embeddings c = new Embeddings(k, d, centres);
+      return new Clustering(all, c, ClusterStats.inertia(points, all, c), (int) Math.min(Integer.MAX_VALUE, step));
+    }
+  }
+
+  /** k-means++ on a seeded sample; the lowest sample inertia of {@code nInit} seedings wins. */
+  private float[] seedCentres(NDManager manager, float[] data, int n, int d, SplittableRandom rng) {
+    int m = (int) Math.min(n, Math.max(3L * batchSize, 3L * k));
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) perm[i] = i;
+    for (int i = 0; i < m; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    float[] sample = new float[m * d];
+    for (int i = 0; i < m; i++) System.arraycopy(data, perm[i] * d, sample, i * d, d);
+    float[] best = null;
+    double bestInertia = Double.POSITIVE_INFINITY;
+    int[] labels = new int[m];
+    float[] dist = new float[m];
+    for (int r = 0; r < nInit; r++) {
+      float[] centres = KMeansPlusPlus.seed(sample, m, d, k, rng.split());
+      NearestCentre.assign(manager, sample, m, d, centres, k, labels, dist);
+      double inertia = 0;
+      for (float v : dist) inertia += v;
+      if (inertia < bestInertia) {
+        bestInertia = inertia;
+        best = centres;
+      }
+    }
+    return best;
+  }
+
+  /** Each centre moves to the running mean of every point it has been given: c += (Σ batch − m c) / count. */
+  private void update(float[] batch, int b, int d, int[] labels, float[] centres, long[] counts, double[] sums, int[] batchCounts) {
+    Arrays.fill(sums, 0);
+    Arrays.fill(batchCounts, 0);
+    for (int i = 0; i < b; i++) {
+      int l = labels[i];
+      batchCounts[l]++;
+      for (int j = 0; j < d; j++) sums[l * d + j] += batch[i * d + j];
+    }
+    for (int c = 0; c < k; c++) {
+      if (batchCounts[c] == 0) continue;
+      counts[c] += batchCounts[c];
+      double rate = 1.0 / counts[c];
+      for (int j = 0; j < d; j++) {
+        double old = centres[c * d + j];
+        centres[c * d + j] = (float) (old + rate * (sums[c * d + j] - batchCounts[c] * old));
+      }
+    }
+  }
+
+  /** Moves starved centres onto the batch points farthest from their centres, deterministically. */
+  private void reassign(float[] batch, int b, int d, float[] dist, float[] centres, long[] counts) {
+    long max = 0;
+    for (long c : counts) max = Math.max(max, c);
+    double limit = reassignmentRatio * max;
+    int moving = 0;
+    long minKept = Long.MAX_VALUE;
+    for (long c : counts) {
+      if (c < limit) moving++;
+      else minKept = Math.min(minKept, c);
+    }
+    // Never move more than half the centres at once (scikit-learn's cap), nor more than the batch holds.
+    if (moving == 0 || moving > k / 2 || moving > b) return;
+    Integer[] order = new Integer[b];
+    for (int i = 0; i < b; i++) order[i] = i;
+    Arrays.sort(order, (x, y) -> dist[x] != dist[y] ? Float.compare(dist[y], dist[x]) : Integer.compare(x, y));
+    int next = 0;
+    for (int c = 0; c < k; c++) {
+      if (counts[c] >= limit) continue;
+      System.arraycopy(batch, order[next++] * d, centres, c * d, d);
+      counts[c] = Math.max(1, minKept);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "MiniBatchKMeans[k=%d, batch_size=%d, max_iter=%d, n_init=%d, seed=%d]",
+        k, batchSize, maxIter, nInit, seed);
+  }
+}

@@ -1,0 +1,83 @@
+package org.interestlab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.eval.ExternalClusterMetrics;
+import org.interestlab.testing.TestFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mini-batch k-means differs from scikit-learn's in its sampling and reassignment details, so it is
+ * checked by properties that any correct mini-batch k-means has.
+ */
+class MiniBatchKMeansTest {
+
+  /** 8 groups of 600 points (σ = 1) around centres at least ~10σ apart in 16 dimensions. */
+  static Embeddings blobs(int[] truth) {
+    SplittableRandom rng = new SplittableRandom(21);
+    int k = 8;
+    int d = 16;
+    float[][] centres = new float[k][d];
+    for (int c = 0; c < k; c++) for (int j = 0; j < d; j++) centres[c][j] = (float) rng.nextDouble(-20, 20);
+    int n = truth.length;
+    float[] data = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      int c = rng.nextInt(k);
+      truth[i] = c;
+      for (int j = 0; j < d; j++) data[i * d + j] = centres[c][j] + (float) gaussian(rng);
+    }
+    return new Embeddings(n, d, data);
+  }
+
+  static double gaussian(SplittableRandom rng) {
+    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  @Test
+  void recoversSeparatedBlobsAndMatchesKMeansInertia() {
+    int[] truth = new int[4800];
+    Embeddings x = blobs(truth);
+    Clustering mb = new MiniBatchKMeans(8, 256, 20, 3, 0.01, 10, 7L, "cpu").fit(x);
+    assertThat(ExternalClusterMetrics.adjustedRand(truth, mb.labels())).isEqualTo(1.0);
+    Clustering full = new KMeans(8, KMeans.Init.K_MEANS_PLUS_PLUS, 3, 300, 1e-4, 7L, "cpu").fit(x);
+    assertThat(ExternalClusterMetrics.adjustedRand(truth, full.labels())).isEqualTo(1.0);
+    assertThat(mb.inertia()).isBetween(full.inertia() * 0.999, full.inertia() * 1.02);
+    // The reported inertia is the within-cluster sum of squares of the final labels and centres.
+    assertThat(mb.inertia()).isCloseTo(ClusterStats.inertia(x, mb.labels(), mb.centroids()), org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void overlappingDataStaysCloseToKMeans() {
+    Embeddings x = TestFiles.matrix("/cluster/kmeans_overlap_points.csv");
+    double full = new KMeans(8, KMeans.Init.K_MEANS_PLUS_PLUS, 5, 300, 1e-4, 3L, "cpu").fit(x).inertia();
+    // Like Lloyd's algorithm, mini-batch k-means can settle in a worse local optimum for some seeds
+    // (scikit-learn's MiniBatchKMeans does so for 1 of 5 seeds here, KMeans with one init for 1 of 8):
+    // most seeds must come within 2%.
+    int close = 0;
+    for (long seed = 0; seed < 8; seed++) {
+      double mb = new MiniBatchKMeans(8, 64, 50, 3, 0.01, 10, seed, "cpu").fit(x).inertia();
+      assertThat(mb).isGreaterThanOrEqualTo(full * 0.999);
+      if (mb <= full * 1.02) close++;
+    }
+    assertThat(close).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void stepsAreBoundedByEpochsAndEarlyStoppingShortensThem() {
+    int[] truth = new int[4800];
+    Embeddings x = blobs(truth);
+    // 4800 / 256 → 19 steps per epoch; 2 epochs without early stopping run exactly 38.
+    assertThat(new MiniBatchKMeans(8, 256, 2, 1, 0.01, 0, 1L, "cpu").fit(x).iterations()).isEqualTo(38);
+    assertThat(new MiniBatchKMeans(8, 256, 50, 1, 0.01, 10, 1L, "cpu").fit(x).iterations()).isLessThan(50 * 19);
+  }
+
+  @Test
+  void badParametersAreRejected() {
+    assertThatThrownBy(() -> new MiniBatchKMeans(0, 10, 1, 1, 0.01, 10, 0L, "cpu")).hasMessageContaining("k must be");
+    assertThatThrownBy(() -> new MiniBatchKMeans(2, 0, 1, 1, 0.01, 10, 0L, "cpu")).hasMessageContaining("batch_size");
+    assertThatThrownBy(() -> new MiniBatchKMeans(2, 10, 1, 1, 2, 10, 0L, "cpu")).hasMessageContaining("reassignment_ratio");
+  }
+}
