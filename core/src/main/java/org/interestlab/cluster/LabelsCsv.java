@@ -2,11 +2,9 @@ package org.interestlab.cluster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.interestlab.UserException;
 
@@ -33,19 +31,7 @@ public final class LabelsCsv {
   }
 
   public static void write(Path file, int[] labels) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-    try {
-      Files.writeString(tmp, toCsv(labels), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    org.interestlab.compute.AtomicFiles.write(file, toCsv(labels).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

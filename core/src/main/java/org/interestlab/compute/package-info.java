@@ -1,2 +1,2 @@
-/** DJL plumbing: offline engine start-up, device selection, batched distances and top-k. */
+/** Plumbing every stage shares: offline DJL engine start-up, device selection, batched distances and top-k, cache folders, progress bars, atomic file writes. */
 package org.interestlab.compute;

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,7 +219,7 @@ public final class DatasetStore {
         }
       }
       for (Map.Entry<DatasetCatalog.FileSpec, Path> s : staged.entrySet()) {
-        moveIntoPlace(s.getValue(), folder.resolve(s.getKey().name()));
+        org.interestlab.compute.AtomicFiles.moveIntoPlace(s.getValue(), folder.resolve(s.getKey().name()));
       }
     } catch (IOException ex) {
       throw new UncheckedIOException("writing dataset " + e.name() + " into " + folder.toAbsolutePath(), ex);
@@ -246,14 +245,6 @@ public final class DatasetStore {
     Path p = Files.createTempFile(folder, prefix, ".part");
     temps.add(p);
     return p;
-  }
-
-  private static void moveIntoPlace(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException ex) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private void fetch(DatasetCatalog.Entry e, Path folder, List<DatasetCatalog.FileSpec> missing, Path target)

@@ -107,7 +107,7 @@ public final class EmbeddingCache {
       try {
         Files.createDirectories(modelDir);
         Path label = modelDir.resolve("model.txt");
-        if (!Files.exists(label)) Npy.writeAtomically(label, (modelId + "\n").getBytes(StandardCharsets.UTF_8));
+        if (!Files.exists(label)) org.interestlab.compute.AtomicFiles.write(label, (modelId + "\n").getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < todo.size(); r++) {
           float[] row = fresh.row(r);
           Npy.write(file(modelDir, hashOf.get(todo.get(r))), new Embeddings(1, d, row));

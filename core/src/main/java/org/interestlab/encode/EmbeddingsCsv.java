@@ -33,7 +33,7 @@ public final class EmbeddingsCsv {
       for (int j = 0; j < e.dim(); j++) sb.append(',').append(e.get(i, j));
       sb.append('\n');
     }
-    Npy.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    org.interestlab.compute.AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Reads a file written by {@link #write}; ids go to {@code idsOut} when it is not null. */

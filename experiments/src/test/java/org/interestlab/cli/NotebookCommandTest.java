@@ -1,11 +1,9 @@
 package org.interestlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.interestlab.cli.LabCliTest.lab;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,31 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebookCommandTest {
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  private static synchronized Result lab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lab.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void installCopiesTheKernelspecAndCanReplaceAnEarlierInstall() throws Exception {
     assumeTrue(Files.isRegularFile(NotebookCommand.builtKernelspec().resolve("kernel.json")),
         "the kernel module is not packaged yet (" + NotebookCommand.builtKernelspec() + "); runs in mvn verify");
     Path data = tmp.resolve("jupyter");
     for (int round = 0; round < 2; round++) {
-      Result r = lab("notebook", "install", "--data-dir", data.toString());
+      LabCliTest.Result r = lab("notebook", "install", "--data-dir", data.toString());
       assertThat(r.code()).as(r.err()).isZero();
       Path spec = data.resolve("kernels/java");
       assertThat(r.out()).contains("installed the Java kernel", spec.toString());
@@ -60,7 +40,7 @@ class NotebookCommandTest {
     String root = System.getProperty("interestlab.root");
     System.setProperty("interestlab.root", tmp.toString());
     try {
-      Result r = lab("notebook", "install", "--data-dir", tmp.resolve("jupyter").toString());
+      LabCliTest.Result r = lab("notebook", "install", "--data-dir", tmp.resolve("jupyter").toString());
       assertThat(r.code()).isEqualTo(Lab.USER_ERROR);
       assertThat(r.err()).contains("the Java kernel is not built", "./lab").doesNotContain("Exception");
       assertThat(r.err().lines().count()).isEqualTo(1);

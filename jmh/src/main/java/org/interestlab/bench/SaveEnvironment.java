@@ -2,8 +2,8 @@ package org.interestlab.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.interestlab.compute.AtomicFiles;
 import org.interestlab.experiment.EnvironmentInfo;
 import org.interestlab.experiment.Json;
 
@@ -21,8 +21,6 @@ public final class SaveEnvironment {
       System.exit(2);
     }
     Path out = Path.of(args[0]);
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    Files.writeString(tmp, Json.write(EnvironmentInfo.collect(Path.of(args[1]))), StandardCharsets.UTF_8);
-    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(out, Json.write(EnvironmentInfo.collect(Path.of(args[1]))).getBytes(StandardCharsets.UTF_8));
   }
 }
