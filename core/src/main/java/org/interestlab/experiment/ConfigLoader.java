@@ -217,11 +217,6 @@ public final class ConfigLoader {
     return component(source, stage, path, section, seed, new LinkedHashMap<>());
   }
 
-  /** A command-line value read as a YAML scalar, as {@code --set} reads it ({@code 64} → integer). */
-  public static Object scalar(String text) {
-    return Overrides.scalar(text);
-  }
-
   /** Validates one component section, fills its defaults into {@code resolved} under {@code path}. */
   private ComponentConfig component(String file, Stage stage, String path, Object raw, long runSeed, Map<String, Object> resolved) {
     String kindKey = stage.kindKey();
@@ -238,7 +233,7 @@ public final class ConfigLoader {
     if (spec == null) throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds));
 
     boolean named = stage == Stage.RECOMMENDER;
-    Map<String, Object> params = new LinkedHashMap<>();
+    Map<String, Object> given = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : section.entrySet()) {
       String key = e.getKey();
       if (key.equals(kindKey) || (named && key.equals("name"))) continue;
@@ -250,6 +245,7 @@ public final class ConfigLoader {
         throw ConfigException.at(file, path + "." + key, "unknown key for " + kindKey + " '" + kind + "' — allowed keys: " + String.join(", ", allowed));
       }
       if (e.getValue() == null) throw ConfigException.at(file, path + "." + key, "empty value — allowed: " + p.allowedText());
+      given.put(key, e.getValue());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(kindKey, kind);
@@ -262,19 +258,10 @@ public final class ConfigLoader {
       name = s;
     }
     if (named) out.put("name", name);
-    for (ParamSpec p : spec.params()) {
-      Object v = section.get(p.name());
-      if (v == null) {
-        if (p.required()) throw ConfigException.at(file, path + "." + p.name(), "missing — required for " + kindKey + " '" + kind + "', allowed: " + p.allowedText());
-        v = p.defaultValue();
-      } else {
-        v = p.coerce(v, file, path + "." + p.name());
-      }
-      params.put(p.name(), v);
-      out.put(p.name(), v);
-    }
+    Params params = ParamValues.resolve(spec, given, file, path);
+    out.putAll(params.values());
     resolved.put(path, out);
     long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
-    return new ComponentConfig(stage, kind, name, new Params(params), seed);
+    return new ComponentConfig(stage, kind, name, params, seed);
   }
 }

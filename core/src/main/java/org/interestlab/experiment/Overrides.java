@@ -3,9 +3,6 @@ package org.interestlab.experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code --set key.path=value}: the value is read as a YAML scalar ({@code 8}, {@code 0.5},
@@ -17,12 +14,7 @@ final class Overrides {
   static void apply(Map<String, Object> tree, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) throw new ConfigException("--set: '" + override + "' — expected key.path=value, e.g. clusterer.k=8");
-    set(tree, override.substring(0, eq).trim(), scalar(override.substring(eq + 1)), "--set " + override);
-  }
-
-  /** A value typed on the command line, read as YAML reads it: {@code 8} is an integer, {@code true} a boolean. */
-  static Object scalar(String text) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    set(tree, override.substring(0, eq).trim(), ParamValues.scalar(override.substring(eq + 1)), "--set " + override);
   }
 
   /** Puts {@code value} at a dotted key path, copying the maps and lists on the way (the tree may be shared). */

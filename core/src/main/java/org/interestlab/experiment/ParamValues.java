@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Validated parameters for a component outside a config file: from a notebook's map or from
@@ -33,12 +35,13 @@ public final class ParamValues {
         throw ConfigException.at(source, path + "." + key, "unknown key for '" + spec.kind() + "' — allowed keys: "
             + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
       }
+      if (raw.get(key) == null) throw ConfigException.at(source, path + "." + key, "empty value — allowed: " + spec.param(key).allowedText());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (ParamSpec p : spec.params()) {
       Object v = raw.get(p.name());
       if (v == null) {
-        if (p.required()) throw ConfigException.at(source, path + "." + p.name(), "missing — required, allowed: " + p.allowedText());
+        if (p.required()) throw ConfigException.at(source, path + "." + p.name(), "missing — required for '" + spec.kind() + "', allowed: " + p.allowedText());
         v = p.defaultValue();
       } else {
         v = p.coerce(v, source, path + "." + p.name());
@@ -48,14 +51,21 @@ public final class ParamValues {
     return new Params(out);
   }
 
-  /** A typed value as YAML would read it: {@code 12} → Integer, {@code 0.5} → Double, {@code true} → Boolean, else the text. */
+  /**
+   * A value typed on a command line ({@code --set}, {@code --param}), read as YAML reads it:
+   * {@code 12} → Integer, {@code 0.5} and {@code 1e-3} → Double, {@code true} → Boolean,
+   * {@code [a, b]} / {@code {kind: x}} → a list / map, nothing ({@code key=}) → null (an empty
+   * value); anything else is the text itself.
+   */
   public static Object scalar(String text) {
     try {
-      Object v = new Yaml().load(text);
-      if (v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
+      Object v = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      if (v == null || v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
+      if (v instanceof Map<?, ?> || v instanceof List<?>) return v;
+      // YAML 1.1 reads 1e-3 (no dot) as text; a number is meant.
       if (v instanceof String s && s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)")) return Double.parseDouble(s);
     } catch (RuntimeException e) {
-      // not a YAML scalar: keep the text
+      // not YAML: keep the text
     }
     return text;
   }

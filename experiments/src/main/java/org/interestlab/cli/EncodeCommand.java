@@ -128,7 +128,7 @@ final class EncodeCommand implements Callable<Integer> {
     for (String p : params) {
       int eq = p.indexOf('=');
       if (eq <= 0) throw new UserException("--param '" + p + "' — expected KEY=VALUE, e.g. dimension=64");
-      s.put(p.substring(0, eq), ConfigLoader.scalar(p.substring(eq + 1)));
+      s.put(p.substring(0, eq), org.interestlab.experiment.ParamValues.scalar(p.substring(eq + 1)));
     }
     if (batchSize != null) s.put("batch_size", batchSize);
     if (maxLength != null) s.put("max_length", maxLength);
