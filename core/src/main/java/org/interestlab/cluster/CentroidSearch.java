@@ -40,6 +40,10 @@ final class CentroidSearch implements AutoCloseable {
   private final ByteBuffer rowBuffer;
   private final FloatBuffer rowFloats;
   private final double gamma;
+  private final int[] groupOf;
+  private final int groups;
+  private final double[] groupMin;
+  private final double[] exactScratch;
 
   private NDManager centroidScope;
   private NDArray centroidsT;
@@ -50,9 +54,14 @@ final class CentroidSearch implements AutoCloseable {
   /**
    * @param data the points, row-major n × d (not copied, not modified)
    * @param pointNorms ‖x_i‖ in double for every point
+   * @param groupOf the group of each centre (for the per-group lower bounds)
    */
-  CentroidSearch(float[] data, int d, int k, double[] pointNorms, Device device) {
+  CentroidSearch(float[] data, int d, int k, double[] pointNorms, int[] groupOf, int groups, Device device) {
     this.data = data;
+    this.groupOf = groupOf;
+    this.groups = groups;
+    this.groupMin = new double[groups];
+    this.exactScratch = new double[k];
     this.d = d;
     this.k = k;
     this.pointNorms = pointNorms;
@@ -85,7 +94,7 @@ final class CentroidSearch implements AutoCloseable {
   }
 
   /** Searches points {@code start..end}; see {@link #search(int[], int)} for what is written. */
-  void searchRange(int start, int end, int[] labels, double[] upper, double[] lower) {
+  void searchRange(int start, int end, int[] labels, double[] upper, float[] lower) {
     for (int s = start; s < end; s += blockRows) {
       int count = Math.min(blockRows, end - s);
       rowFloats.clear();
@@ -96,10 +105,12 @@ final class CentroidSearch implements AutoCloseable {
 
   /**
    * Searches the points {@code rows[0..count)}: writes each one's exact nearest centre to
-   * {@code labels}, an upper bound on the distance to it to {@code upper} and a lower bound on the
-   * distance to every other centre to {@code lower} (distances, not squared; +∞ when k = 1).
+   * {@code labels}, an upper bound on the distance to it to {@code upper} and, for each group g of
+   * centres, a lower bound on the distance to the group's centres other than the nearest to
+   * {@code lower[i · groups + g]} (distances, not squared, rounded down to float; +∞ for a group
+   * with no such centre).
    */
-  void search(int[] rows, int count, int[] labels, double[] upper, double[] lower) {
+  void search(int[] rows, int count, int[] labels, double[] upper, float[] lower) {
     for (int s = 0; s < count; s += blockRows) {
       int c = Math.min(blockRows, count - s);
       rowFloats.clear();
@@ -110,13 +121,13 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
-  private void block(int[] ids, int start, int count, int[] labels, double[] upper, double[] lower) {
+  private void block(int[] ids, int start, int count, int[] labels, double[] upper, float[] lower) {
     if (k == 1) {
       for (int r = 0; r < count; r++) {
         int i = ids == null ? start + r : ids[r];
         labels[i] = 0;
         upper[i] = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, 0, d));
-        lower[i] = Double.POSITIVE_INFINITY;
+        lower[i] = Float.POSITIVE_INFINITY;
       }
       return;
     }
@@ -134,7 +145,7 @@ final class CentroidSearch implements AutoCloseable {
   }
 
   /** Picks the nearest centre of point i from its row of products x·c. */
-  private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, double[] lower) {
+  private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower) {
     double xn = pointNorms[i];
     double xx = xn * xn;
     // |computed − exact| of ‖c‖² − 2 x·c, plus a relative allowance for the double arithmetic.
@@ -155,30 +166,37 @@ final class CentroidSearch implements AutoCloseable {
     if (second - best > 2 * err) {
       labels[i] = bestIndex;
       upper[i] = SquaredDistance.upper(best + err + xx);
-      lower[i] = SquaredDistance.lower(second - err + xx);
+      java.util.Arrays.fill(groupMin, Double.POSITIVE_INFINITY);
+      for (int j = 0; j < k; j++) {
+        if (j == bestIndex) continue;
+        double f = centroidSquares[j] - 2.0 * products[offset + j];
+        if (f < groupMin[groupOf[j]]) groupMin[groupOf[j]] = f;
+      }
+      for (int g = 0; g < groups; g++) lower[i * groups + g] = SquaredDistance.floatDown(SquaredDistance.lower(groupMin[g] - err + xx));
       return;
     }
     exact(i, labels, upper, lower);
   }
 
   /** Near tie: the reference distance to every centre; ties go to the lower index. */
-  private void exact(int i, int[] labels, double[] upper, double[] lower) {
+  private void exact(int i, int[] labels, double[] upper, float[] lower) {
     double best = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
     int bestIndex = 0;
     for (int j = 0; j < k; j++) {
       double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
+      exactScratch[j] = dd;
       if (dd < best) {
-        second = best;
         best = dd;
         bestIndex = j;
-      } else if (dd < second) {
-        second = dd;
       }
     }
     labels[i] = bestIndex;
     upper[i] = SquaredDistance.upper(best);
-    lower[i] = SquaredDistance.lower(second);
+    java.util.Arrays.fill(groupMin, Double.POSITIVE_INFINITY);
+    for (int j = 0; j < k; j++) {
+      if (j != bestIndex && exactScratch[j] < groupMin[groupOf[j]]) groupMin[groupOf[j]] = exactScratch[j];
+    }
+    for (int g = 0; g < groups; g++) lower[i * groups + g] = SquaredDistance.floatDown(SquaredDistance.lower(groupMin[g]));
   }
 
   @Override

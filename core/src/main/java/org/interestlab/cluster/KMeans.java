@@ -78,7 +78,9 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** How the assignment step finds each point's nearest centre; both give identical results. */
   public enum Algorithm {
-    /** Hamerly's bounds: only points whose label is not proven are recomputed. */
+    /** Yinyang's group bounds (k/10 groups of centres): only points whose label is not proven are recomputed. */
+    YINYANG("yinyang"),
+    /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
     HAMERLY("hamerly"),
     /** Plain Lloyd: all n × k distances in every iteration. */
     LLOYD("lloyd");
@@ -95,7 +97,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
     public static Algorithm parse(String s) {
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, lloyd");
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: yinyang, hamerly, lloyd");
     }
   }
 
@@ -192,7 +194,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   private Clustering lloyd(Embeddings x, float[] centroids) {
     return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tol * meanVariance(x),
-        algorithm == Algorithm.HAMERLY, metric == Metric.COSINE, Device.resolve(device, "kmeans.device"));
+        algorithm, metric == Metric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 
   /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */

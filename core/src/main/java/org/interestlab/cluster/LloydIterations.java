@@ -24,14 +24,21 @@ final class LloydIterations {
   private final int d;
   private final int k;
   private final boolean bounded;
+  private final int groups;
+  private final int[] groupOf;
   private final boolean spherical;
   private final int[] labels;
   private final double[] upper;
-  private final double[] lower;
+  private final float[] lower;
   private final CentroidSearch search;
+  private static final boolean TRACE = Boolean.getBoolean("interestlab.kmeans.trace");
+  private int lastSearched;
 
-  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, CentroidSearch search) {
+  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
+      CentroidSearch search) {
     this.data = data;
+    this.groupOf = groupOf;
+    this.groups = groups;
     this.n = n;
     this.d = d;
     this.k = k;
@@ -41,7 +48,7 @@ final class LloydIterations {
     labels = new int[n];
     Arrays.fill(labels, -1);
     upper = new double[n];
-    lower = new double[n];
+    lower = new float[n * groups];
   }
 
   /**
@@ -51,7 +58,10 @@ final class LloydIterations {
    * @param tolerance absolute bound on the total squared centre shift that ends the iterations
    */
   static Clustering run(float[] data, int n, int d, int k, float[] centroids, int maxIter, double tolerance,
-      boolean bounded, boolean spherical, Device device) {
+      KMeans.Algorithm algorithm, boolean spherical, Device device) {
+    boolean bounded = algorithm != KMeans.Algorithm.LLOYD;
+    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : 1;
+    int[] groupOf = CentroidGroups.of(centroids, k, d, groups);
     double[] norms = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -60,9 +70,17 @@ final class LloydIterations {
         norms[i] = Math.sqrt(s);
       }
     });
-    try (CentroidSearch search = new CentroidSearch(data, d, k, norms, device)) {
-      return new LloydIterations(data, n, d, k, bounded, spherical, search).iterate(centroids.clone(), maxIter, tolerance);
+    try (CentroidSearch search = new CentroidSearch(data, d, k, norms, groupOf, groups, device)) {
+      return new LloydIterations(data, n, d, k, bounded, spherical, groupOf, groups, search)
+          .iterate(centroids.clone(), maxIter, tolerance);
     }
+  }
+
+  /** Yinyang's k/10 groups, at most 2²⁶ float bounds in all (256 MB). */
+  static int groupCount(int n, int k) {
+    int byK = Math.max(1, (k + 5) / 10);
+    int byMemory = (int) Math.max(1, (1L << 26) / n);
+    return Math.min(byK, byMemory);
   }
 
   private Clustering iterate(float[] centroids, int maxIter, double tolerance) {
@@ -71,16 +89,20 @@ final class LloydIterations {
     int iter = 0;
     boolean converged = false;
     CentroidUpdate.IntList relocated = new CentroidUpdate.IntList();
+    CentroidUpdate update = new CentroidUpdate(data, n, d, k);
     while (iter < maxIter && !converged) {
       iter++;
+      long t0 = System.nanoTime();
       boolean changed = assign(previous, centroids);
+      long t1 = System.nanoTime();
       relocated.clear();
-      float[] updated = CentroidUpdate.means(data, n, d, k, labels, centroids, relocated);
+      float[] updated = update.means(labels, centroids, relocated);
+      if (TRACE) System.err.printf("iter %d assign %.1f ms (searched %d) update %.1f ms%n", iter, (t1 - t0) / 1e6, lastSearched, (System.nanoTime() - t1) / 1e6);
       if (spherical) updated = normalized(updated);
       for (int r = 0; r < relocated.size(); r++) {
         // The point's label was changed by the relocation: its bounds say nothing any more.
         upper[relocated.get(r)] = Double.POSITIVE_INFINITY;
-        lower[relocated.get(r)] = 0;
+        Arrays.fill(lower, relocated.get(r) * groups, (relocated.get(r) + 1) * groups, 0f);
       }
       double shift = 0;
       for (int i = 0; i < updated.length; i++) {
@@ -105,6 +127,7 @@ final class LloydIterations {
       search.searchRange(0, n, labels, upper, lower);
       return !Arrays.equals(before, labels);
     }
+    long settleStart = System.nanoTime();
     boolean[] pending = settle(previous, centroids);
     int count = 0;
     for (boolean p : pending) if (p) count++;
@@ -116,7 +139,10 @@ final class LloydIterations {
         before[r++] = labels[i];
       }
     }
+    lastSearched = count;
+    long ts = System.nanoTime();
     search.search(rows, count, labels, upper, lower);
+    if (TRACE) System.err.printf("  settle %.1f ms search %.1f ms%n", (ts - settleStart) / 1e6, (System.nanoTime() - ts) / 1e6);
     for (int r = 0; r < count; r++) if (labels[rows[r]] != before[r]) return true;
     return false;
   }
@@ -124,30 +150,43 @@ final class LloydIterations {
   /** Moves the bounds by the centre shifts; marks the points whose label is not proven. */
   private boolean[] settle(float[] previous, float[] centroids) {
     double[] shift = new double[k];
-    int far = 0;
+    for (int j = 0; j < k; j++) shift[j] = SquaredDistance.upper(SquaredDistance.between(previous, j * d, centroids, j * d, d));
+    // Per group: the largest shift, which centre has it, and the largest of the others.
+    double[] groupMax = new double[groups];
+    double[] groupSecond = new double[groups];
+    int[] groupArg = new int[groups];
+    Arrays.fill(groupArg, -1);
     for (int j = 0; j < k; j++) {
-      shift[j] = SquaredDistance.upper(SquaredDistance.between(previous, j * d, centroids, j * d, d));
-      if (shift[j] > shift[far]) far = j;
+      int g = groupOf[j];
+      if (groupArg[g] < 0 || shift[j] > groupMax[g]) {
+        groupSecond[g] = groupMax[g];
+        groupMax[g] = shift[j];
+        groupArg[g] = j;
+      } else if (shift[j] > groupSecond[g]) {
+        groupSecond[g] = shift[j];
+      }
     }
-    double secondFarthest = 0;
-    for (int j = 0; j < k; j++) if (j != far) secondFarthest = Math.max(secondFarthest, shift[j]);
-    final int farIndex = far;
-    final double farthest = shift[far];
-    final double other = secondFarthest;
     double[] half = halfGaps(centroids);
     boolean[] pending = new boolean[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
         int a = labels[i];
         double u = Math.nextUp(upper[i] + shift[a]);
-        double l = Math.max(0, Math.nextDown(lower[i] - (a == farIndex ? other : farthest)));
+        double l = Double.POSITIVE_INFINITY;
+        int own = groupOf[a];
+        for (int g = 0, o = i * groups; g < groups; g++, o++) {
+          // The own centre is not among a group's bounded centres: skip its shift.
+          double moved = g == own && groupArg[g] == a ? groupSecond[g] : groupMax[g];
+          float lb = SquaredDistance.floatDown(Math.max(0, Math.nextDown(lower[o] - moved)));
+          lower[o] = lb;
+          l = Math.min(l, lb);
+        }
         double m = Math.max(l, half[a]);
         if (!SquaredDistance.separated(u, m)) {
           u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, a * d, d));
           pending[i] = !SquaredDistance.separated(u, m);
         }
         upper[i] = u;
-        lower[i] = l;
       }
     });
     return pending;

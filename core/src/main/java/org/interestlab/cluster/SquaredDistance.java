@@ -36,6 +36,12 @@ final class SquaredDistance {
     return Math.sqrt(Math.max(0, sq)) * (1 - MARGIN);
   }
 
+  /** The largest float not above {@code v}: a lower bound stays a lower bound when stored as float. */
+  static float floatDown(double v) {
+    float f = (float) v;
+    return f > v ? Math.nextDown(f) : f;
+  }
+
   /**
    * True when distance bounds {@code upperOwn} (to the own centre) and {@code lowerOthers} (to
    * every other centre) prove that the own centre is the arg-min of {@link #between}: the exact

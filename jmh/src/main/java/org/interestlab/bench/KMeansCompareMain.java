@@ -1,0 +1,72 @@
+package org.interestlab.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import org.interestlab.cluster.Clustering;
+import org.interestlab.cluster.KMeans;
+import org.interestlab.encode.Embeddings;
+import org.interestlab.encode.Npy;
+
+/**
+ * InterestLab's side of {@code jmh/compare/kmeans_compare.sh}: k-means from the same points and
+ * initial centres as the scikit-learn and faiss runs, written in the same result format
+ * ({@code <name>.labels}, {@code <name>.json}) for {@code kmeans_peers.py report}.
+ *
+ * <pre>
+ * java -cp jmh/target/classes:$(cat jmh/target/classpath.txt) org.interestlab.bench.KMeansCompareMain DIR 20 hamerly lloyd
+ * </pre>
+ *
+ * <p>The engine start and the JIT warm-up happen on a small slice of the data before the clock
+ * starts (as the Python runs time {@code fit} only, not the interpreter and imports); the timed
+ * part is {@link KMeans#fitFrom} including its final assignment and inertia.
+ */
+public final class KMeansCompareMain {
+  private KMeansCompareMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      System.err.println("usage: KMeansCompareMain DIR ITERATIONS ALGORITHM...   (algorithms: hamerly, lloyd)");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    int iterations = Integer.parseInt(args[1]);
+    Embeddings points = Npy.read(dir.resolve("points.npy"));
+    Embeddings init = Npy.read(dir.resolve("init.npy"));
+    for (int a = 2; a < args.length; a++) {
+      KMeans.Algorithm algorithm = KMeans.Algorithm.parse(args[a]);
+      KMeans km = new KMeans(init.rows(), KMeans.Init.RANDOM, 1, iterations, 0.0, 0L, "cpu", algorithm, KMeans.Metric.EUCLIDEAN);
+      warmUp(km, points, init);
+      long start = System.nanoTime();
+      Clustering c = km.fitFrom(points, init);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      write(dir, "interestlab-" + algorithm.configName(), seconds, c);
+    }
+  }
+
+  /** Starts the engine and compiles the hot loops on the first 20,000 points. */
+  private static void warmUp(KMeans km, Embeddings points, Embeddings init) {
+    int rows = Math.min(points.rows(), Math.max(init.rows(), 20_000));
+    int[] idx = new int[rows];
+    for (int i = 0; i < rows; i++) idx[i] = i;
+    new KMeans(km.k(), km.init(), 1, 3, 0.0, 0L, km.device(), km.algorithm(), km.metric()).fitFrom(points.select(idx), init);
+  }
+
+  private static void write(Path dir, String name, double seconds, Clustering c) throws IOException {
+    StringBuilder sb = new StringBuilder(c.labels().length * 3);
+    for (int l : c.labels()) sb.append(l).append('\n');
+    atomically(dir.resolve(name + ".labels"), sb.toString());
+    atomically(dir.resolve(name + ".json"), String.format(Locale.ROOT,
+        "{\"name\": \"%s\", \"seconds\": %.6f, \"iterations\": %d, \"inertia\": %.10g}%n", name, seconds, c.iterations(), c.inertia()));
+    System.out.printf(Locale.ROOT, "%s: %.3f s, %d iterations%n", name, seconds, c.iterations());
+  }
+
+  private static void atomically(Path file, String text) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
