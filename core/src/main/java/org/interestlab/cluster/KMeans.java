@@ -8,7 +8,8 @@ import org.interestlab.encode.Embeddings;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
- * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Hamerly's bounds.
+ * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Yinyang's or
+ * Hamerly's distance bounds.
  *
  * <p>Defaults follow scikit-learn's {@code KMeans}: k-means++ with {@code 2 + ln k} local trials,
  * {@code tol} relative to the mean per-feature variance of the data, convergence when the total
@@ -20,9 +21,9 @@ import org.interestlab.encode.Embeddings;
  * <p>Exactness: every label is the nearest centre by the reference distance of
  * {@link SquaredDistance} (double precision), whatever path found it. The float32 matrix products
  * decide a label only when their rounding provably cannot change it, and near ties are recomputed
- * ({@link CentroidSearch}); {@link Algorithm#HAMERLY} skips the points its bounds settle
- * ({@link LloydIterations}). So {@code hamerly} and {@code lloyd} give the same labels, centres,
- * inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
+ * ({@link CentroidSearch}); {@link Algorithm#YINYANG} and {@link Algorithm#HAMERLY} skip the
+ * points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
+ * centres, inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
  * except where scikit-learn's own float32 rounding decides a near tie.
  *
  * <p>{@link Metric#COSINE} is spherical k-means: rows and centres are L2-normalised (centres after
@@ -31,10 +32,11 @@ import org.interestlab.encode.Embeddings;
  * ({@code 2 (1 − cos)} per point). It works on a normalised copy of the points.
  *
  * <p>Cost: the first assignment is an {@code n × d × k} matrix product (blocked: at most
- * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later Hamerly passes cost
- * {@code O(n)} plus {@code O(d)} per point whose bounds must be tightened plus the product for the
- * points left unsettled, and {@code O(k² d)} for the centre-to-centre gaps. The update is
- * {@code O(n d)} in Java. Memory beyond the points: three numbers per point and {@code O(k d)}.
+ * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later bounded passes cost
+ * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
+ * point whose bound must be tightened plus the product for the points left unsettled, and
+ * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
+ * Memory beyond the points: {@code 2 + g} numbers per point (g capped at 2²⁶ / n) and {@code O(k d)}.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
  * <pre>{@code
@@ -50,7 +52,8 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
- * @param algorithm {@code hamerly} (default, exact acceleration) or {@code lloyd} (every distance, every iteration)
+ * @param algorithm {@code yinyang} (default) or {@code hamerly} (exact acceleration by bounds), or {@code lloyd}
+ *     (every distance, every iteration); all three give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
@@ -130,16 +133,16 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
-    if (algorithm == null) algorithm = Algorithm.HAMERLY;
+    if (algorithm == null) algorithm = Algorithm.YINYANG;
     if (metric == null) metric = Metric.EUCLIDEAN;
   }
 
-  /** Euclidean k-means with Hamerly's acceleration. */
+  /** Euclidean k-means with the default acceleration (Yinyang bounds). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
-    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, Metric.EUCLIDEAN);
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.YINYANG, Metric.EUCLIDEAN);
   }
 
-  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
+  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, yinyang, euclidean. */
   public static KMeans of(int k) {
     return new KMeans(k, Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
   }
