@@ -40,13 +40,20 @@ final class CentroidSearch implements AutoCloseable {
   private final ByteBuffer rowBuffer;
   private final FloatBuffer rowFloats;
   private final double gamma;
+  private final boolean useEngine;
   private final int[] groupOf;
   private final int groups;
   private final double[] groupMin;
+  private final double[] groupSecond;
+  private final int[] groupArg;
   private final double[] exactScratch;
+  /** Centre indices sorted by group (stable), and where each group starts in that order. */
+  private final int[] order;
+  private final int[] groupStart;
 
   private NDManager centroidScope;
   private NDArray centroidsT;
+  private NDArray centroidsByGroup;
   private float[] centroids;
   private double[] centroidSquares;
   private double maxCentroidNorm;
@@ -55,46 +62,120 @@ final class CentroidSearch implements AutoCloseable {
    * @param data the points, row-major n × d (not copied, not modified)
    * @param pointNorms ‖x_i‖ in double for every point
    * @param groupOf the group of each centre (for the per-group lower bounds)
+   * @param useEngine false: every distance by {@link SquaredDistance} in Java, for problems too
+   *     small to pay for the engine (same labels either way)
    */
-  CentroidSearch(float[] data, int d, int k, double[] pointNorms, int[] groupOf, int groups, Device device) {
+  CentroidSearch(float[] data, int n, int d, int k, double[] pointNorms, int[] groupOf, int groups, boolean useEngine,
+      Device device) {
     this.data = data;
+    this.useEngine = useEngine && k > 1;
     this.groupOf = groupOf;
     this.groups = groups;
     this.groupMin = new double[groups];
+    this.groupSecond = new double[groups];
+    this.groupArg = new int[groups];
     this.exactScratch = new double[k];
+    this.order = new int[k];
+    this.groupStart = new int[groups + 1];
+    for (int j = 0; j < k; j++) groupStart[groupOf[j] + 1]++;
+    for (int g = 0; g < groups; g++) groupStart[g + 1] += groupStart[g];
+    int[] fill = java.util.Arrays.copyOf(groupStart, groups);
+    for (int j = 0; j < k; j++) order[fill[groupOf[j]]++] = j;
     this.d = d;
     this.k = k;
     this.pointNorms = pointNorms;
-    this.manager = Engines.newManager(device);
-    this.blockRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / k));
-    this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
-    this.rowFloats = rowBuffer.asFloatBuffer();
+    this.blockRows = Math.max(1, Math.min(n, Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / k)));
+    if (this.useEngine) {
+      this.manager = Engines.newManager(device);
+      this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
+      this.rowFloats = rowBuffer.asFloatBuffer();
+    } else {
+      this.manager = null;
+      this.rowBuffer = null;
+      this.rowFloats = null;
+    }
     double du = (double) d * U;
     // 1.01: slack for the conversion of the products to double and the final subtraction.
     this.gamma = 1.01 * du / (1 - du);
   }
 
-  /** Sets the centres (k × d) that the following searches use. */
+  /**
+   * Sets the centres (k × d) that the following searches use. They go to the engine in group order
+   * ({@link #order}), so that each row of products scans one group after another.
+   */
   void setCentroids(float[] centroids) {
     if (centroidScope != null) centroidScope.close();
     this.centroids = centroids;
     centroidSquares = new double[k];
     double max = 0;
-    for (int j = 0; j < k; j++) {
+    for (int q = 0; q < k; q++) {
+      int j = order[q];
       double s = 0;
       for (int t = 0; t < d; t++) s += (double) centroids[j * d + t] * centroids[j * d + t];
-      centroidSquares[j] = s;
+      centroidSquares[q] = s;
       max = Math.max(max, s);
     }
     maxCentroidNorm = Math.sqrt(max);
-    if (k > 1) {
+    if (useEngine) {
+      float[] permuted = new float[k * d];
+      for (int q = 0; q < k; q++) System.arraycopy(centroids, order[q] * d, permuted, q * d, d);
       centroidScope = manager.newSubManager();
-      centroidsT = centroidScope.create(centroids, new Shape(k, d)).transpose().duplicate();
+      centroidsByGroup = centroidScope.create(permuted, new Shape(k, d));
+      centroidsT = centroidsByGroup.transpose().duplicate();
     }
+  }
+
+  /**
+   * Half the distance from each centre to its nearest other centre, as a lower bound (Hamerly's
+   * {@code s}), from one blocked k × k product with the same error allowance as the search.
+   */
+  double[] halfGaps() {
+    double[] half = new double[k];
+    if (k == 1) {
+      half[0] = Double.POSITIVE_INFINITY;
+      return half;
+    }
+    if (!useEngine) {
+      for (int a = 0; a < k; a++) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < k; b++) if (b != a) min = Math.min(min, SquaredDistance.between(centroids, a * d, centroids, b * d, d));
+        half[a] = 0.5 * SquaredDistance.lower(min);
+      }
+      return half;
+    }
+    double[] norms = new double[k];
+    for (int q = 0; q < k; q++) norms[q] = Math.sqrt(centroidSquares[q]);
+    int rows = Math.max(1, Math.min(k, BLOCK_VALUES / k));
+    for (int s = 0; s < k; s += rows) {
+      int count = Math.min(rows, k - s);
+      float[] products;
+      try (NDManager b = manager.newSubManager()) {
+        NDArray block = centroidsByGroup.get(s + ":" + (s + count));
+        block.attach(b);
+        products = block.matMul(centroidsT).toFloatArray();
+      }
+      for (int r = 0; r < count; r++) {
+        int a = s + r;
+        double na = norms[a];
+        double min = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < k; q++) {
+          if (q == a) continue;
+          double nb = norms[q];
+          double err = 2 * gamma * na * nb + SquaredDistance.MARGIN * (na + nb) * (na + nb);
+          min = Math.min(min, centroidSquares[a] + centroidSquares[q] - 2.0 * products[r * k + q] - err);
+        }
+        half[order[a]] = 0.5 * SquaredDistance.lower(min);
+      }
+    }
+    return half;
   }
 
   /** Searches points {@code start..end}; see {@link #search(int[], int)} for what is written. */
   void searchRange(int start, int end, int[] labels, double[] upper, float[] lower) {
+    if (!useEngine) {
+      for (int i = start; i < end; i++) exact(i, labels, upper, lower);
+      return;
+    }
     for (int s = start; s < end; s += blockRows) {
       int count = Math.min(blockRows, end - s);
       rowFloats.clear();
@@ -111,6 +192,10 @@ final class CentroidSearch implements AutoCloseable {
    * with no such centre).
    */
   void search(int[] rows, int count, int[] labels, double[] upper, float[] lower) {
+    if (!useEngine) {
+      for (int r = 0; r < count; r++) exact(rows[r], labels, upper, lower);
+      return;
+    }
     for (int s = 0; s < count; s += blockRows) {
       int c = Math.min(blockRows, count - s);
       rowFloats.clear();
@@ -121,16 +206,8 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
+  /** Products of one block of rows (already in the row buffer) with the centres; k ≥ 2. */
   private void block(int[] ids, int start, int count, int[] labels, double[] upper, float[] lower) {
-    if (k == 1) {
-      for (int r = 0; r < count; r++) {
-        int i = ids == null ? start + r : ids[r];
-        labels[i] = 0;
-        upper[i] = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, 0, d));
-        lower[i] = Float.POSITIVE_INFINITY;
-      }
-      return;
-    }
     float[] products;
     try (NDManager b = manager.newSubManager()) {
       ByteBuffer rows = rowBuffer.duplicate().order(ByteOrder.nativeOrder());
@@ -144,35 +221,44 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
-  /** Picks the nearest centre of point i from its row of products x·c. */
+  /** Picks the nearest centre of point i from its row of products x·c (centres in group order). */
   private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower) {
     double xn = pointNorms[i];
     double xx = xn * xn;
     // |computed − exact| of ‖c‖² − 2 x·c, plus a relative allowance for the double arithmetic.
     double err = 2 * gamma * xn * maxCentroidNorm + SquaredDistance.MARGIN * (xn + maxCentroidNorm) * (xn + maxCentroidNorm);
-    double best = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
-    int bestIndex = 0;
-    for (int j = 0; j < k; j++) {
-      double f = centroidSquares[j] - 2.0 * products[offset + j];
-      if (f < best) {
-        second = best;
-        best = f;
-        bestIndex = j;
-      } else if (f < second) {
-        second = f;
+    int bestGroup = 0;
+    for (int g = 0; g < groups; g++) {
+      double min = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      int arg = -1;
+      for (int q = groupStart[g], end = groupStart[g + 1]; q < end; q++) {
+        double f = centroidSquares[q] - 2.0 * products[offset + q];
+        if (f < min) {
+          second = min;
+          min = f;
+          arg = q;
+        } else if (f < second) {
+          second = f;
+        }
       }
+      groupMin[g] = min;
+      groupSecond[g] = second;
+      groupArg[g] = arg;
+      if (min < groupMin[bestGroup]) bestGroup = g;
     }
+    double best = groupMin[bestGroup];
+    double second = groupSecond[bestGroup];
+    for (int g = 0; g < groups; g++) if (g != bestGroup) second = Math.min(second, groupMin[g]);
+    // A gap of more than twice the error decides the label whatever the rounding; exact ties
+    // (equal products) never pass, so scan order cannot matter.
     if (second - best > 2 * err) {
-      labels[i] = bestIndex;
+      labels[i] = order[groupArg[bestGroup]];
       upper[i] = SquaredDistance.upper(best + err + xx);
-      java.util.Arrays.fill(groupMin, Double.POSITIVE_INFINITY);
-      for (int j = 0; j < k; j++) {
-        if (j == bestIndex) continue;
-        double f = centroidSquares[j] - 2.0 * products[offset + j];
-        if (f < groupMin[groupOf[j]]) groupMin[groupOf[j]] = f;
+      for (int g = 0, o = i * groups; g < groups; g++, o++) {
+        double m = g == bestGroup ? groupSecond[g] : groupMin[g];
+        lower[o] = SquaredDistance.floatDown(SquaredDistance.lower(m - err + xx));
       }
-      for (int g = 0; g < groups; g++) lower[i * groups + g] = SquaredDistance.floatDown(SquaredDistance.lower(groupMin[g] - err + xx));
       return;
     }
     exact(i, labels, upper, lower);
@@ -201,6 +287,6 @@ final class CentroidSearch implements AutoCloseable {
 
   @Override
   public void close() {
-    manager.close();
+    if (manager != null) manager.close();
   }
 }

@@ -31,8 +31,8 @@ final class LloydIterations {
   private final double[] upper;
   private final float[] lower;
   private final CentroidSearch search;
-  private static final boolean TRACE = Boolean.getBoolean("interestlab.kmeans.trace");
-  private int lastSearched;
+  /** Below this many multiply-adds per full pass (n·k·d) plain Java beats starting the engine. */
+  static final double ENGINE_MIN_WORK = 1 << 22;
 
   private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
       CentroidSearch search) {
@@ -70,7 +70,8 @@ final class LloydIterations {
         norms[i] = Math.sqrt(s);
       }
     });
-    try (CentroidSearch search = new CentroidSearch(data, d, k, norms, groupOf, groups, device)) {
+    boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
+    try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {
       return new LloydIterations(data, n, d, k, bounded, spherical, groupOf, groups, search)
           .iterate(centroids.clone(), maxIter, tolerance);
     }
@@ -92,12 +93,9 @@ final class LloydIterations {
     CentroidUpdate update = new CentroidUpdate(data, n, d, k);
     while (iter < maxIter && !converged) {
       iter++;
-      long t0 = System.nanoTime();
       boolean changed = assign(previous, centroids);
-      long t1 = System.nanoTime();
       relocated.clear();
       float[] updated = update.means(labels, centroids, relocated);
-      if (TRACE) System.err.printf("iter %d assign %.1f ms (searched %d) update %.1f ms%n", iter, (t1 - t0) / 1e6, lastSearched, (System.nanoTime() - t1) / 1e6);
       if (spherical) updated = normalized(updated);
       for (int r = 0; r < relocated.size(); r++) {
         // The point's label was changed by the relocation: its bounds say nothing any more.
@@ -127,7 +125,6 @@ final class LloydIterations {
       search.searchRange(0, n, labels, upper, lower);
       return !Arrays.equals(before, labels);
     }
-    long settleStart = System.nanoTime();
     boolean[] pending = settle(previous, centroids);
     int count = 0;
     for (boolean p : pending) if (p) count++;
@@ -139,10 +136,7 @@ final class LloydIterations {
         before[r++] = labels[i];
       }
     }
-    lastSearched = count;
-    long ts = System.nanoTime();
     search.search(rows, count, labels, upper, lower);
-    if (TRACE) System.err.printf("  settle %.1f ms search %.1f ms%n", (ts - settleStart) / 1e6, (System.nanoTime() - ts) / 1e6);
     for (int r = 0; r < count; r++) if (labels[rows[r]] != before[r]) return true;
     return false;
   }
@@ -166,7 +160,7 @@ final class LloydIterations {
         groupSecond[g] = shift[j];
       }
     }
-    double[] half = halfGaps(centroids);
+    double[] half = search.halfGaps();
     boolean[] pending = new boolean[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -190,19 +184,6 @@ final class LloydIterations {
       }
     });
     return pending;
-  }
-
-  /** Half the distance from each centre to its nearest other centre (a lower bound). */
-  private double[] halfGaps(float[] centroids) {
-    double[] half = new double[k];
-    java.util.stream.IntStream.range(0, k).parallel().forEach(j -> {
-      double min = Double.POSITIVE_INFINITY;
-      for (int o = 0; o < k; o++) {
-        if (o != j) min = Math.min(min, SquaredDistance.between(centroids, j * d, centroids, o * d, d));
-      }
-      half[j] = k == 1 ? Double.POSITIVE_INFINITY : 0.5 * SquaredDistance.lower(min);
-    });
-    return half;
   }
 
   private float[] normalized(float[] centroids) {
