@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # k-means side by side on the same data file and the same initial centres:
 # scikit-learn (lloyd, n_init=1, init=array, tol=0), faiss (Kmeans from the same centres, every
-# point used) and InterestLab (yinyang, hamerly, lloyd), 20 iterations each, best of R runs.
+# point used) and InterestLab (yinyang, hamerly, lloyd), 20 iterations each, best of R rounds.
 # Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
 # scikit-learn's.
-#   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; R=3 via REPEAT)
+#   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; R=3 via ROUNDS)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 dir="${1:-jmh/target/kmeans-compare}"
 iters="${ITERATIONS:-20}"
-repeat="${REPEAT:-3}"
+rounds="${ROUNDS:-3}"
 py=/usr/bin/python3
 peers=jmh/compare/kmeans_peers.py
 if [[ ! -f jmh/target/classpath.txt || ! -f jmh/target/classes/org/interestlab/bench/KMeansCompareMain.class ]]; then
@@ -19,10 +19,15 @@ fi
 mkdir -p "$dir"
 rm -f "$dir"/*.json "$dir"/*.labels
 [[ -f "$dir/points.npy" && -f "$dir/init.npy" ]] || "$py" "$peers" generate "$dir"
-"$py" "$peers" sklearn "$dir" --iters "$iters" --repeat "$repeat"
-java -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
-  org.interestlab.bench.KMeansCompareMain "$dir" "$iters" "$repeat" yinyang hamerly lloyd 2> >(grep -v WARN >&2)
-"$py" "$peers" faiss "$dir" --iters "$iters" --repeat "$repeat"
+# Rounds alternate the runners, so a burst of load on a shared machine hits them alike; each
+# runner keeps its fastest fit over all rounds.
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds"
+  "$py" "$peers" sklearn "$dir" --iters "$iters"
+  java -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
+    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 yinyang hamerly lloyd 2> >(grep -v WARN >&2)
+  "$py" "$peers" faiss "$dir" --iters "$iters"
+done
 echo
 "$py" "$peers" report "$dir"
 echo

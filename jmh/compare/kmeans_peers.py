@@ -7,7 +7,8 @@ Run with Debian's Python (python3-sklearn, python3-faiss):
   /usr/bin/python3 kmeans_peers.py report DIR
 Every runner reads DIR/points.npy and DIR/init.npy and writes DIR/<name>.labels (one label a line)
 and DIR/<name>.json ({"name", "seconds", "iterations", "inertia"}), seconds being the fastest of
---repeat fits from scratch; `report` compares them all with scikit-learn's result.
+--repeat fits from scratch and of earlier results in DIR; `report` compares them all with
+scikit-learn's result.
 """
 import argparse
 import json
@@ -49,6 +50,11 @@ def load(a):
 
 
 def write(a, name, seconds, iterations, inertia, labels):
+    """Keeps the fastest run: a slower repeat (e.g. in a later round) leaves the result alone."""
+    previous = os.path.join(a.dir, name + ".json")
+    if os.path.exists(previous) and json.load(open(previous))["seconds"] <= seconds:
+        print(f"{name}: {seconds:.3f} s (slower than the kept run)")
+        return
     tmp = os.path.join(a.dir, name + ".labels.tmp")
     np.savetxt(tmp, labels.astype(np.int64), fmt="%d")
     os.replace(tmp, os.path.join(a.dir, name + ".labels"))
