@@ -29,6 +29,8 @@ final class CentroidSearch implements AutoCloseable {
   /** Distances held at once (4 Mi floats = 16 MB, twice: native and Java). */
   static final int BLOCK_VALUES = 1 << 22;
   static final int MAX_BLOCK_ROWS = 8192;
+  /** Rows per parallel task when resolving a block of products. */
+  private static final int RESOLVE_ROWS = 1024;
   private static final double U = 0x1p-24;
 
   private final float[] data;
@@ -43,10 +45,8 @@ final class CentroidSearch implements AutoCloseable {
   private final boolean useEngine;
   private final int[] groupOf;
   private final int groups;
-  private final double[] groupMin;
-  private final double[] groupSecond;
-  private final int[] groupArg;
-  private final double[] exactScratch;
+  /** Work space of the calling thread (searches without the engine). */
+  private final Scratch scratch;
   /** Centre indices sorted by group (stable), and where each group starts in that order. */
   private final int[] order;
   private final int[] groupStart;
@@ -71,10 +71,7 @@ final class CentroidSearch implements AutoCloseable {
     this.useEngine = useEngine && k > 1;
     this.groupOf = groupOf;
     this.groups = groups;
-    this.groupMin = new double[groups];
-    this.groupSecond = new double[groups];
-    this.groupArg = new int[groups];
-    this.exactScratch = new double[k];
+    this.scratch = new Scratch(groups, k);
     this.order = new int[k];
     this.groupStart = new int[groups + 1];
     for (int j = 0; j < k; j++) groupStart[groupOf[j] + 1]++;
@@ -173,7 +170,7 @@ final class CentroidSearch implements AutoCloseable {
   /** Searches points {@code start..end}; see {@link #search(int[], int)} for what is written. */
   void searchRange(int start, int end, int[] labels, double[] upper, float[] lower) {
     if (!useEngine) {
-      for (int i = start; i < end; i++) exact(i, labels, upper, lower);
+      for (int i = start; i < end; i++) exact(i, labels, upper, lower, scratch);
       return;
     }
     for (int s = start; s < end; s += blockRows) {
@@ -193,7 +190,7 @@ final class CentroidSearch implements AutoCloseable {
    */
   void search(int[] rows, int count, int[] labels, double[] upper, float[] lower) {
     if (!useEngine) {
-      for (int r = 0; r < count; r++) exact(rows[r], labels, upper, lower);
+      for (int r = 0; r < count; r++) exact(rows[r], labels, upper, lower, scratch);
       return;
     }
     for (int s = 0; s < count; s += blockRows) {
@@ -215,14 +212,38 @@ final class CentroidSearch implements AutoCloseable {
       NDArray x = b.create(rows.slice().order(ByteOrder.nativeOrder()), new Shape(count, d), DataType.FLOAT32);
       products = x.matMul(centroidsT).toFloatArray();
     }
-    for (int r = 0; r < count; r++) {
-      int i = ids == null ? start + r : ids[r];
-      resolve(i, products, r * k, labels, upper, lower);
+    // Rows are independent and write their own entries: resolve them in parallel, fixed chunks.
+    float[] p = products;
+    int chunks = (count + RESOLVE_ROWS - 1) / RESOLVE_ROWS;
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+      Scratch own = new Scratch(groups, k);
+      for (int r = c * RESOLVE_ROWS, end = Math.min(count, r + RESOLVE_ROWS); r < end; r++) {
+        int i = ids == null ? start + r : ids[r];
+        resolve(i, p, r * k, labels, upper, lower, own);
+      }
+    });
+  }
+
+  /** Per-thread work space of {@link #resolve} and {@link #exact}. */
+  private static final class Scratch {
+    final double[] groupMin;
+    final double[] groupSecond;
+    final int[] groupArg;
+    final double[] distances;
+
+    Scratch(int groups, int k) {
+      groupMin = new double[groups];
+      groupSecond = new double[groups];
+      groupArg = new int[groups];
+      distances = new double[k];
     }
   }
 
   /** Picks the nearest centre of point i from its row of products x·c (centres in group order). */
-  private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower) {
+  private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
+    double[] groupMin = sc.groupMin;
+    double[] groupSecond = sc.groupSecond;
+    int[] groupArg = sc.groupArg;
     double xn = pointNorms[i];
     double xx = xn * xn;
     // |computed − exact| of ‖c‖² − 2 x·c, plus a relative allowance for the double arithmetic.
@@ -261,11 +282,13 @@ final class CentroidSearch implements AutoCloseable {
       }
       return;
     }
-    exact(i, labels, upper, lower);
+    exact(i, labels, upper, lower, sc);
   }
 
   /** Near tie: the reference distance to every centre; ties go to the lower index. */
-  private void exact(int i, int[] labels, double[] upper, float[] lower) {
+  private void exact(int i, int[] labels, double[] upper, float[] lower, Scratch sc) {
+    double[] exactScratch = sc.distances;
+    double[] groupMin = sc.groupMin;
     double best = Double.POSITIVE_INFINITY;
     int bestIndex = 0;
     for (int j = 0; j < k; j++) {
