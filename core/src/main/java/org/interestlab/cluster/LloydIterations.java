@@ -30,6 +30,14 @@ final class LloydIterations {
   private final int[] labels;
   private final double[] upper;
   private final float[] lower;
+  /** min over the groups of {@link #lower} when refreshed, moved every epoch by the largest shift. */
+  private final double[] lowerMin;
+  /** The epoch at which each point's group bounds were computed. */
+  private final int[] stamp;
+  /** Per epoch and group, the summed largest shifts since the start, rounded up and down. */
+  private final java.util.List<double[]> movedUp = new java.util.ArrayList<>();
+  private final java.util.List<double[]> movedDown = new java.util.ArrayList<>();
+  private int epoch;
   private final CentroidSearch search;
   /** Below this many multiply-adds per full pass (n·k·d) plain Java beats starting the engine. */
   static final double ENGINE_MIN_WORK = 1 << 22;
@@ -49,6 +57,10 @@ final class LloydIterations {
     Arrays.fill(labels, -1);
     upper = new double[n];
     lower = new float[n * groups];
+    lowerMin = new double[n];
+    stamp = new int[n];
+    movedUp.add(new double[groups]);
+    movedDown.add(new double[groups]);
   }
 
   /**
@@ -101,6 +113,7 @@ final class LloydIterations {
         // The point's label was changed by the relocation: its bounds say nothing any more.
         upper[relocated.get(r)] = Double.POSITIVE_INFINITY;
         Arrays.fill(lower, relocated.get(r) * groups, (relocated.get(r) + 1) * groups, 0f);
+        lowerMin[relocated.get(r)] = 0;
       }
       double shift = 0;
       for (int i = 0; i < updated.length; i++) {
@@ -123,6 +136,9 @@ final class LloydIterations {
     if (!bounded || previous == null) {
       int[] before = labels.clone();
       search.searchRange(0, n, labels, upper, lower);
+      CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+        for (int i = from; i < to; i++) refreshed(i);
+      });
       return !Arrays.equals(before, labels);
     }
     boolean[] pending = settle(previous, centroids);
@@ -137,50 +153,74 @@ final class LloydIterations {
       }
     }
     search.search(rows, count, labels, upper, lower);
-    for (int r = 0; r < count; r++) if (labels[rows[r]] != before[r]) return true;
-    return false;
+    boolean changed = false;
+    for (int r = 0; r < count; r++) {
+      refreshed(rows[r]);
+      if (labels[rows[r]] != before[r]) changed = true;
+    }
+    return changed;
   }
 
-  /** Moves the bounds by the centre shifts; marks the points whose label is not proven. */
+  /** Point i's group bounds were just computed for the current centres. */
+  private void refreshed(int i) {
+    stamp[i] = epoch;
+    double min = Double.POSITIVE_INFINITY;
+    for (int g = 0, o = i * groups; g < groups; g++, o++) min = Math.min(min, lower[o]);
+    lowerMin[i] = min;
+  }
+
+  /**
+   * Moves the bounds by the centre shifts; marks the points whose label is not proven. First the
+   * point's overall lower bound (moved by the largest shift of any other centre, as Hamerly's);
+   * only if that fails, its group bounds, each moved by the summed largest shifts of its group
+   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups).
+   */
   private boolean[] settle(float[] previous, float[] centroids) {
     double[] shift = new double[k];
-    for (int j = 0; j < k; j++) shift[j] = SquaredDistance.upper(SquaredDistance.between(previous, j * d, centroids, j * d, d));
-    // Per group: the largest shift, which centre has it, and the largest of the others.
-    double[] groupMax = new double[groups];
-    double[] groupSecond = new double[groups];
-    int[] groupArg = new int[groups];
-    Arrays.fill(groupArg, -1);
+    int far = 0;
     for (int j = 0; j < k; j++) {
-      int g = groupOf[j];
-      if (groupArg[g] < 0 || shift[j] > groupMax[g]) {
-        groupSecond[g] = groupMax[g];
-        groupMax[g] = shift[j];
-        groupArg[g] = j;
-      } else if (shift[j] > groupSecond[g]) {
-        groupSecond[g] = shift[j];
-      }
+      shift[j] = SquaredDistance.upper(SquaredDistance.between(previous, j * d, centroids, j * d, d));
+      if (shift[j] > shift[far]) far = j;
     }
+    double secondFarthest = 0;
+    for (int j = 0; j < k; j++) if (j != far) secondFarthest = Math.max(secondFarthest, shift[j]);
+    double[] groupMax = new double[groups];
+    for (int j = 0; j < k; j++) groupMax[groupOf[j]] = Math.max(groupMax[groupOf[j]], shift[j]);
+    double[] up = movedUp.get(epoch).clone();
+    double[] down = movedDown.get(epoch).clone();
+    for (int g = 0; g < groups; g++) {
+      up[g] = Math.nextUp(up[g] + groupMax[g]);
+      down[g] = Math.max(0, Math.nextDown(down[g] + groupMax[g]));
+    }
+    epoch++;
+    movedUp.add(up);
+    movedDown.add(down);
+    final int farIndex = far;
+    final double farthest = shift[far];
+    final double other = secondFarthest;
     double[] half = search.halfGaps();
     boolean[] pending = new boolean[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
         int a = labels[i];
         double u = Math.nextUp(upper[i] + shift[a]);
-        double l = Double.POSITIVE_INFINITY;
-        int own = groupOf[a];
-        for (int g = 0, o = i * groups; g < groups; g++, o++) {
-          // The own centre is not among a group's bounded centres: skip its shift.
-          double moved = g == own && groupArg[g] == a ? groupSecond[g] : groupMax[g];
-          float lb = SquaredDistance.floatDown(Math.max(0, Math.nextDown(lower[o] - moved)));
-          lower[o] = lb;
-          l = Math.min(l, lb);
-        }
-        double m = Math.max(l, half[a]);
-        if (!SquaredDistance.separated(u, m)) {
-          u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, a * d, d));
-          pending[i] = !SquaredDistance.separated(u, m);
+        double l = Math.max(0, Math.nextDown(lowerMin[i] - (a == farIndex ? other : farthest)));
+        if (!SquaredDistance.separated(u, Math.max(l, half[a]))) {
+          double[] since = movedDown.get(stamp[i]);
+          double grouped = Double.POSITIVE_INFINITY;
+          for (int g = 0, o = i * groups; g < groups; g++, o++) {
+            double moved = Math.nextUp(up[g] - since[g]);
+            grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
+          }
+          l = Math.max(l, grouped);
+          double m = Math.max(l, half[a]);
+          if (!SquaredDistance.separated(u, m)) {
+            u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, a * d, d));
+            pending[i] = !SquaredDistance.separated(u, m);
+          }
         }
         upper[i] = u;
+        lowerMin[i] = l;
       }
     });
     return pending;
