@@ -1,7 +1,5 @@
 package org.interestlab.cluster;
 
-import java.util.Arrays;
-
 /**
  * Groups of nearby centres for Yinyang's bounds (Ding et al. 2015, "Yinyang K-Means", ICML):
  * a few Lloyd iterations over the initial centres themselves. Any grouping keeps the bounds
@@ -49,11 +47,5 @@ final class CentroidGroups {
       }
     }
     return groupOf;
-  }
-
-  static int[] sizes(int[] groupOf, int groups) {
-    int[] s = new int[groups];
-    for (int g : groupOf) s[g]++;
-    return Arrays.copyOf(s, groups);
   }
 }

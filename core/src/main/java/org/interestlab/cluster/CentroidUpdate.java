@@ -172,10 +172,6 @@ final class CentroidUpdate {
       return values[i];
     }
 
-    int[] array() {
-      return values;
-    }
-
     void clear() {
       size = 0;
     }

@@ -29,7 +29,8 @@ import org.interestlab.encode.Embeddings;
  * <p>{@link Metric#COSINE} is spherical k-means: rows and centres are L2-normalised (centres after
  * every update), so the nearest centre is the one of highest cosine similarity; the result's
  * centres are unit vectors and its inertia is the sum of squared distances between unit vectors
- * ({@code 2 (1 − cos)} per point). It works on a normalised copy of the points.
+ * ({@code 2 (1 − cos)} per point). It works on a normalised copy of the points; an all-zero row
+ * stays zero, equally far from every centre, and goes to the lowest-index nearest one.
  *
  * <p>Cost: the first assignment is an {@code n × d × k} matrix product (blocked: at most
  * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later bounded passes cost
