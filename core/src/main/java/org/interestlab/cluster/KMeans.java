@@ -37,7 +37,8 @@ import org.interestlab.encode.Embeddings;
  * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
  * point whose bound must be tightened plus the product for the points left unsettled, and
  * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
- * Memory beyond the points: {@code 2 + g} numbers per point (g capped at 2²⁶ / n) and {@code O(k d)}.
+ * Memory beyond the points: about 40 bytes per point plus one float per point and group (g capped
+ * at 2²⁶ / n) and {@code O(k d)}; with {@code cosine}, also the normalised copy of the points.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
  * <pre>{@code
@@ -197,7 +198,9 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   }
 
   private Clustering lloyd(Embeddings x, float[] centroids) {
-    return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tol * meanVariance(x),
+    // tol = 0 needs no variance (a pass over all points saved).
+    double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
+    return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
         algorithm, metric == Metric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 

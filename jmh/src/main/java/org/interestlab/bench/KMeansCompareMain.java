@@ -20,9 +20,8 @@ import org.interestlab.encode.Npy;
  * java -cp jmh/target/classes:$(cat jmh/target/classpath.txt) org.interestlab.bench.KMeansCompareMain DIR 20 3 yinyang hamerly lloyd
  * </pre>
  *
- * <p>The engine start and the JIT warm-up happen on a small slice of the data before the clock
- * starts (as the Python runs time {@code fit} only, not the interpreter and imports); the timed
- * part is {@link KMeans#fitFrom} including its final assignment and inertia, the fastest of
+ * <p>The engine start and the JIT warm-up happen in one untimed fit before the clock starts (as the
+ * Python runs time {@code fit} only, not the interpreter and imports); the timed part is {@link KMeans#fitFrom} including its final assignment and inertia, the fastest of
  * REPEAT fits and of any earlier result in DIR (arguments: DIR ITERATIONS REPEAT ALGORITHM...).
  */
 public final class KMeansCompareMain {
@@ -53,12 +52,12 @@ public final class KMeansCompareMain {
     }
   }
 
-  /** Starts the engine and compiles the hot loops on the first 20,000 points. */
+  /**
+   * One untimed fit on the same data: starts the engine and lets the JIT compile the hot loops, as
+   * a JMH warm-up iteration would (the peers' loops are compiled ahead of time).
+   */
   private static void warmUp(KMeans km, Embeddings points, Embeddings init) {
-    int rows = Math.min(points.rows(), Math.max(init.rows(), 20_000));
-    int[] idx = new int[rows];
-    for (int i = 0; i < rows; i++) idx[i] = i;
-    new KMeans(km.k(), km.init(), 1, 3, 0.0, 0L, km.device(), km.algorithm(), km.metric()).fitFrom(points.select(idx), init);
+    km.fitFrom(points, init);
   }
 
   /** Keeps the fastest run: a result already in DIR that is faster stays. */
