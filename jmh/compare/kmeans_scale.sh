@@ -9,7 +9,7 @@ cd "$root"
 if [[ ! -f jmh/target/classpath.txt || -z "$(ls jmh/target/classes/org/interestlab/bench/KMeansScaleMain.class 2>/dev/null)" ]]; then
   mvn -B -q -pl core,jmh -am package -DskipTests
 fi
-n="${1:-1000000}"; d="${2:-384}"; k="${3:-1000}"; iters="${4:-3}"; algo="${5:-yinyang}"
+n="${1:-1000000}"; d="${2:-384}"; k="${3:-1000}"; iters="${4:-3}"; algo="${5:-hamerly}"
 # Heap: the points (n*d*4 bytes) plus bounds and work space; everything else is native.
 heap_mb=$(( (n * d * 4 + n * 300) / 1048576 + 400 ))
 log="$(mktemp)"

@@ -81,7 +81,8 @@ final class CentroidSearch implements AutoCloseable {
     this.d = d;
     this.k = k;
     this.pointNorms = pointNorms;
-    this.blockRows = Math.max(1, Math.min(n, Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / k)));
+    // Rows per block: bounded by the distances held and by the rows' own size (int buffer sizes).
+    this.blockRows = Math.max(1, Math.min(Math.min(n, MAX_BLOCK_ROWS), Math.min(BLOCK_VALUES / k, BLOCK_VALUES / d)));
     if (this.useEngine) {
       this.manager = Engines.newManager(device);
       this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());

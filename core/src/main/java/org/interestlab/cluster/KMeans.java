@@ -37,7 +37,7 @@ import org.interestlab.encode.Embeddings;
  * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
  * point whose bound must be tightened plus the product for the points left unsettled, and
  * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
- * Memory beyond the points: about 40 bytes per point plus one float per point and group (g capped
+ * Memory beyond the points: about 50 bytes per point plus one float per point and group (g capped
  * at 2²⁶ / n) and {@code O(k d)}; with {@code cosine}, also the normalised copy of the points.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
@@ -54,7 +54,7 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
- * @param algorithm {@code yinyang} (default) or {@code hamerly} (exact acceleration by bounds), or {@code lloyd}
+ * @param algorithm {@code hamerly} (default) or {@code yinyang} (exact acceleration by bounds), or {@code lloyd}
  *     (every distance, every iteration); all three give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
@@ -83,10 +83,10 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** How the assignment step finds each point's nearest centre; both give identical results. */
   public enum Algorithm {
-    /** Yinyang's group bounds (k/10 groups of centres): only points whose label is not proven are recomputed. */
-    YINYANG("yinyang"),
     /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
     HAMERLY("hamerly"),
+    /** Yinyang's group bounds (k/10 groups of centres): only points whose label is not proven are recomputed. */
+    YINYANG("yinyang"),
     /** Plain Lloyd: all n × k distances in every iteration. */
     LLOYD("lloyd");
 
@@ -102,7 +102,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
     public static Algorithm parse(String s) {
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: yinyang, hamerly, lloyd");
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, yinyang, lloyd");
     }
   }
 
@@ -135,16 +135,16 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
-    if (algorithm == null) algorithm = Algorithm.YINYANG;
+    if (algorithm == null) algorithm = Algorithm.HAMERLY;
     if (metric == null) metric = Metric.EUCLIDEAN;
   }
 
-  /** Euclidean k-means with the default acceleration (Yinyang bounds). */
+  /** Euclidean k-means with the default acceleration (Hamerly bounds). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
-    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.YINYANG, Metric.EUCLIDEAN);
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, Metric.EUCLIDEAN);
   }
 
-  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, yinyang, euclidean. */
+  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
   public static KMeans of(int k) {
     return new KMeans(k, Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
   }

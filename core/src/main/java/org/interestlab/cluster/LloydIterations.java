@@ -44,6 +44,8 @@ final class LloydIterations {
   private final CentroidSearch search;
   /** Below this many multiply-adds per full pass (n·k·d) plain Java beats starting the engine. */
   static final double ENGINE_MIN_WORK = 1 << 22;
+  /** Above this share of open points, bounds are not tightened before the search. */
+  private static final double TIGHTEN_LIMIT = 0.7;
 
   private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
       CentroidSearch search) {
@@ -203,6 +205,7 @@ final class LloydIterations {
     final double other = secondFarthest;
     double[] half = search.halfGaps();
     boolean[] pending = new boolean[n];
+    double[] proven = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
         int a = labels[i];
@@ -216,14 +219,24 @@ final class LloydIterations {
             grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
           }
           l = Math.max(l, grouped);
-          double m = Math.max(l, half[a]);
-          if (!SquaredDistance.separated(u, m)) {
-            u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, a * d, d));
-            pending[i] = !SquaredDistance.separated(u, m);
-          }
+          pending[i] = !SquaredDistance.separated(u, Math.max(l, half[a]));
         }
         upper[i] = u;
         lowerMin[i] = l;
+        proven[i] = Math.max(l, half[a]);
+      }
+    });
+    int open = 0;
+    for (boolean p : pending) if (p) open++;
+    // When most points are open anyway (the first iterations), the exact distance to the own
+    // centre rarely settles one: skip it and let the search redo them all.
+    if (open > TIGHTEN_LIMIT * n) return pending;
+    CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (!pending[i]) continue;
+        double u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, labels[i] * d, d));
+        upper[i] = u;
+        pending[i] = !SquaredDistance.separated(u, proven[i]);
       }
     });
     return pending;

@@ -35,9 +35,9 @@ class KMeansConfigTest {
   }
 
   @Test
-  void defaultsAreYinyangAndEuclidean() {
+  void defaultsAreHamerlyAndEuclidean() {
     KMeans km = kmeans(parse());
-    assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.YINYANG);
+    assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.HAMERLY);
     assertThat(km.metric()).isEqualTo(KMeans.Metric.EUCLIDEAN);
   }
 
@@ -46,12 +46,12 @@ class KMeansConfigTest {
     KMeans km = kmeans(parse("clusterer.algorithm=lloyd", "clusterer.metric=cosine"));
     assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.LLOYD);
     assertThat(km.metric()).isEqualTo(KMeans.Metric.COSINE);
-    assertThat(kmeans(parse("clusterer.algorithm=hamerly")).algorithm()).isEqualTo(KMeans.Algorithm.HAMERLY);
+    assertThat(kmeans(parse("clusterer.algorithm=yinyang")).algorithm()).isEqualTo(KMeans.Algorithm.YINYANG);
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "clusterer.algorithm=elkan | x.yaml: clusterer.algorithm: 'elkan' is not allowed — allowed: one of yinyang, hamerly, lloyd",
+      "clusterer.algorithm=elkan | x.yaml: clusterer.algorithm: 'elkan' is not allowed — allowed: one of hamerly, yinyang, lloyd",
       "clusterer.metric=l1       | x.yaml: clusterer.metric: 'l1' is not allowed — allowed: one of euclidean, cosine",
   })
   void badValuesGiveOneClearMessage(String override, String expected) {

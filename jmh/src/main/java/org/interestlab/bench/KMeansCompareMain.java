@@ -17,7 +17,7 @@ import org.interestlab.encode.Npy;
  * ({@code <name>.labels}, {@code <name>.json}) for {@code kmeans_peers.py report}.
  *
  * <pre>
- * java -cp jmh/target/classes:$(cat jmh/target/classpath.txt) org.interestlab.bench.KMeansCompareMain DIR 20 3 yinyang hamerly lloyd
+ * java -cp jmh/target/classes:$(cat jmh/target/classpath.txt) org.interestlab.bench.KMeansCompareMain DIR 20 3 hamerly yinyang lloyd
  * </pre>
  *
  * <p>The engine start and the JIT warm-up happen in one untimed fit before the clock starts (as the
@@ -29,7 +29,7 @@ public final class KMeansCompareMain {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: yinyang, hamerly, lloyd)");
+      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: hamerly, yinyang, lloyd)");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);

@@ -26,7 +26,7 @@ public final class KMeansScaleMain {
     int d = Integer.parseInt(args[1]);
     int k = Integer.parseInt(args[2]);
     int iterations = Integer.parseInt(args[3]);
-    KMeans.Algorithm algorithm = KMeans.Algorithm.parse(args.length > 4 ? args[4] : "yinyang");
+    KMeans.Algorithm algorithm = KMeans.Algorithm.parse(args.length > 4 ? args[4] : "hamerly");
     long seed = args.length > 5 ? Long.parseLong(args[5]) : 7L;
 
     long t0 = System.nanoTime();
