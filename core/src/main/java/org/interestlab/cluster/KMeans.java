@@ -237,7 +237,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     return x.select(java.util.Arrays.copyOf(idx, k)).data();
   }
 
-  /** Greedy k-means++ (Arthur &amp; Vassilvitskii 2007) with {@code 2 + ⌊ln k⌋} candidates per step. */
+  /**
+   * Greedy k-means++ (Arthur &amp; Vassilvitskii 2007) with {@code 2 + ⌊ln k⌋} candidates per step.
+   * Distances to a candidate are computed in parallel over fixed blocks of points and the
+   * potential summed block by block in order, so the seeding is the same on any number of cores.
+   */
   private float[] kMeansPlusPlus(Embeddings x, SplittableRandom rng) {
     int n = x.rows();
     int d = x.dim();
@@ -247,34 +251,49 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     int first = rng.nextInt(n);
     System.arraycopy(data, first * d, centres, 0, d);
     double[] closest = new double[n];
-    double potential = 0;
-    for (int i = 0; i < n; i++) {
-      closest[i] = sqDist(data, i, data, first, d);
-      potential += closest[i];
-    }
+    double potential = distancesTo(data, n, d, first, null, closest);
     double[] candidateDist = new double[n];
+    double[] bestDist = new double[n];
     for (int c = 1; c < k; c++) {
       int bestCandidate = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
-      double[] bestDist = null;
       for (int t = 0; t < trials; t++) {
         int cand = sampleProportional(closest, potential, rng);
-        double pot = 0;
-        for (int i = 0; i < n; i++) {
-          candidateDist[i] = Math.min(closest[i], sqDist(data, i, data, cand, d));
-          pot += candidateDist[i];
-        }
+        double pot = distancesTo(data, n, d, cand, closest, candidateDist);
         if (pot < bestPotential) {
           bestPotential = pot;
           bestCandidate = cand;
-          bestDist = candidateDist.clone();
+          System.arraycopy(candidateDist, 0, bestDist, 0, n);
         }
       }
       System.arraycopy(data, bestCandidate * d, centres, c * d, d);
+      double[] swap = closest;
       closest = bestDist;
+      bestDist = swap;
       potential = bestPotential;
     }
     return centres;
+  }
+
+  /**
+   * {@code out[i] = min(closest[i], ‖x_i − x_centre‖²)} (no min when {@code closest} is null);
+   * returns the sum of {@code out}.
+   */
+  private static double distancesTo(float[] data, int n, int d, int centre, double[] closest, double[] out) {
+    int tasks = (n + CentroidUpdate.POINTS_PER_TASK - 1) / CentroidUpdate.POINTS_PER_TASK;
+    double[] partial = new double[tasks];
+    java.util.stream.IntStream.range(0, tasks).parallel().forEach(task -> {
+      double s = 0;
+      for (int i = task * CentroidUpdate.POINTS_PER_TASK, end = Math.min(n, i + CentroidUpdate.POINTS_PER_TASK); i < end; i++) {
+        double dist = SquaredDistance.between(data, i * d, data, centre * d, d);
+        out[i] = closest == null ? dist : Math.min(closest[i], dist);
+        s += out[i];
+      }
+      partial[task] = s;
+    });
+    double total = 0;
+    for (double p : partial) total += p;
+    return total;
   }
 
   private static int sampleProportional(double[] weights, double total, SplittableRandom rng) {
@@ -287,15 +306,6 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     }
     for (int i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
     return weights.length - 1;
-  }
-
-  private static double sqDist(float[] a, int i, float[] b, int j, int d) {
-    double s = 0;
-    for (int t = 0; t < d; t++) {
-      double diff = a[i * d + t] - b[j * d + t];
-      s += diff * diff;
-    }
-    return s;
   }
 
   @Override

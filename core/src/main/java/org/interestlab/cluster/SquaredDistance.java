@@ -2,7 +2,7 @@ package org.interestlab.cluster;
 
 /**
  * The reference squared Euclidean distance of k-means: {@code Σ (x_t − c_t)²} with every
- * difference and the sum in double, in index order. Each assignment path (full matrix products or
+ * difference and the sum in double, in a fixed order. Each assignment path (full matrix products or
  * bounds) decides labels so that they equal the arg-min of this function, ties to the lower
  * centroid index; that makes plain Lloyd and the accelerated path agree label for label.
  *
@@ -18,12 +18,28 @@ final class SquaredDistance {
   private SquaredDistance() {}
 
   static double between(float[] x, int xOffset, float[] c, int cOffset, int d) {
-    double s = 0;
-    for (int t = 0; t < d; t++) {
-      double diff = (double) x[xOffset + t] - c[cOffset + t];
-      s += diff * diff;
+    // Four running sums (dimensions t ≡ 0, 1, 2, 3 mod 4), added up in a fixed order: the same
+    // value on every call, about four times the speed of one dependent chain of additions.
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      double a = (double) x[xOffset + t] - c[cOffset + t];
+      double b = (double) x[xOffset + t + 1] - c[cOffset + t + 1];
+      double e = (double) x[xOffset + t + 2] - c[cOffset + t + 2];
+      double f = (double) x[xOffset + t + 3] - c[cOffset + t + 3];
+      s0 += a * a;
+      s1 += b * b;
+      s2 += e * e;
+      s3 += f * f;
     }
-    return s;
+    for (; t < d; t++) {
+      double a = (double) x[xOffset + t] - c[cOffset + t];
+      s0 += a * a;
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** An upper bound on the exact distance (not squared) for a computed squared distance. */
