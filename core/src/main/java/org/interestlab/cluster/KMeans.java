@@ -1,19 +1,15 @@
 package org.interestlab.cluster;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
 import org.interestlab.compute.Device;
-import org.interestlab.compute.Engines;
 import org.interestlab.encode.Embeddings;
 
 /**
- * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, and distances by
- * blocked matrix products on DJL's PyTorch engine.
+ * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
+ * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Yinyang's or
+ * Hamerly's distance bounds.
  *
  * <p>Defaults follow scikit-learn's {@code KMeans}: k-means++ with {@code 2 + ln k} local trials,
  * {@code tol} relative to the mean per-feature variance of the data, convergence when the total
@@ -22,12 +18,33 @@ import org.interestlab.encode.Embeddings;
  * the lower cluster index, so with fewer distinct points than {@code k} some clusters end empty,
  * as in scikit-learn.
  *
- * <p>Cost: one assignment step is a {@code n × d × k} matrix product (done by the engine, blocked
- * so that at most {@link #BLOCK_VALUES} distances are held at once); the update is {@code O(n d)}
- * in Java. Seeding with k-means++ costs {@code O(n d k log k)}.
+ * <p>Exactness: every label is the nearest centre by the reference distance of
+ * {@link SquaredDistance} (double precision), whatever path found it. The float32 matrix products
+ * decide a label only when their rounding provably cannot change it, and near ties are recomputed
+ * ({@link CentroidSearch}); {@link Algorithm#YINYANG} and {@link Algorithm#HAMERLY} skip the
+ * points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
+ * centres, inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
+ * except where scikit-learn's own float32 rounding decides a near tie.
+ *
+ * <p>{@link Metric#COSINE} is spherical k-means: rows and centres are L2-normalised (centres after
+ * every update), so the nearest centre is the one of highest cosine similarity; the result's
+ * centres are unit vectors and its inertia is the sum of squared distances between unit vectors
+ * ({@code 2 (1 − cos)} per point). It works on a normalised copy of the points; an all-zero row
+ * stays zero, equally far from every centre, and goes to the lowest-index nearest one.
+ *
+ * <p>Cost: the first assignment is an {@code n × d × k} matrix product (blocked: at most
+ * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later bounded passes cost
+ * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
+ * point whose bound must be tightened plus the product for the points left unsettled, and
+ * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
+ * Memory beyond the points: about 50 bytes per point plus one float per point and group (g capped
+ * at 2²⁶ / n) and {@code O(k d)}; with {@code cosine}, also the normalised copy of the points.
+ * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
  * <pre>{@code
  * Clustering c = new KMeans(12, KMeans.Init.K_MEANS_PLUS_PLUS, 3, 100, 1e-4, 42L, "cpu").fit(vectors);
+ * Clustering s = new KMeans(12, KMeans.Init.RANDOM, 1, 100, 1e-4, 42L, "cpu",
+ *     KMeans.Algorithm.HAMERLY, KMeans.Metric.COSINE).fit(vectors);
  * }</pre>
  *
  * @param k number of clusters (≥ 1, ≤ number of points)
@@ -37,12 +54,12 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
+ * @param algorithm {@code hamerly} (default) or {@code yinyang} (exact acceleration by bounds), or {@code lloyd}
+ *     (every distance, every iteration); all three give identical results
+ * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
-public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device)
-    implements Clusterer {
-
-  /** Distances held at once during assignment (64 Mi floats = 256 MB). */
-  static final long BLOCK_VALUES = 1L << 26;
+public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
+    Algorithm algorithm, Metric metric) implements Clusterer {
 
   public enum Init {
     K_MEANS_PLUS_PLUS("k-means++"),
@@ -64,6 +81,53 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     }
   }
 
+  /** How the assignment step finds each point's nearest centre; both give identical results. */
+  public enum Algorithm {
+    /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
+    HAMERLY("hamerly"),
+    /** Yinyang's group bounds (k/10 groups of centres): only points whose label is not proven are recomputed. */
+    YINYANG("yinyang"),
+    /** Plain Lloyd: all n × k distances in every iteration. */
+    LLOYD("lloyd");
+
+    private final String configName;
+
+    Algorithm(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    public static Algorithm parse(String s) {
+      for (Algorithm a : values()) if (a.configName.equals(s)) return a;
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, yinyang, lloyd");
+    }
+  }
+
+  /** The dissimilarity clusters are formed by. */
+  public enum Metric {
+    EUCLIDEAN("euclidean"),
+    /** Spherical k-means: unit-length rows and centres. */
+    COSINE("cosine");
+
+    private final String configName;
+
+    Metric(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    public static Metric parse(String s) {
+      for (Metric m : values()) if (m.configName.equals(s)) return m;
+      throw new IllegalArgumentException("metric '" + s + "' — allowed: euclidean, cosine");
+    }
+  }
+
   public KMeans {
     if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
     if (nInit < 1) throw new IllegalArgumentException("n_init must be ≥ 1, got " + nInit);
@@ -71,35 +135,58 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
+    if (algorithm == null) algorithm = Algorithm.HAMERLY;
+    if (metric == null) metric = Metric.EUCLIDEAN;
   }
 
-  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU. */
+  /** Euclidean k-means with the default acceleration (Hamerly bounds). */
+  public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, Metric.EUCLIDEAN);
+  }
+
+  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
   public static KMeans of(int k) {
     return new KMeans(k, Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
+  }
+
+  /** The same parameters with another assignment algorithm. */
+  public KMeans withAlgorithm(Algorithm a) {
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric);
+  }
+
+  /** The same parameters with another metric. */
+  public KMeans withMetric(Metric m) {
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m);
   }
 
   @Override
   public Clustering fit(Embeddings points) {
     validate(points);
+    Embeddings x = metric == Metric.COSINE ? points.l2Normalized() : points;
     SplittableRandom root = new SplittableRandom(seed);
     Clustering best = null;
     for (int r = 0; r < nInit; r++) {
       SplittableRandom rng = root.split();
-      float[] centroids = init == Init.RANDOM ? randomInit(points, rng) : kMeansPlusPlus(points, rng);
-      Clustering c = lloyd(points, centroids);
+      float[] centroids = init == Init.RANDOM ? randomInit(x, rng) : kMeansPlusPlus(x, rng);
+      Clustering c = lloyd(x, centroids);
       if (best == null || c.inertia() < best.inertia()) best = c;
     }
     return best;
   }
 
-  /** Lloyd iterations from given initial centroids (k × d), as scikit-learn's {@code init=array}. */
+  /**
+   * Lloyd iterations from given initial centroids (k × d), as scikit-learn's {@code init=array}.
+   * With {@code cosine} the initial centroids are L2-normalised first.
+   */
   public Clustering fitFrom(Embeddings points, Embeddings initialCentroids) {
     validate(points);
     if (initialCentroids.rows() != k || initialCentroids.dim() != points.dim()) {
       throw new IllegalArgumentException("initial centroids are " + initialCentroids.rows() + "×" + initialCentroids.dim()
           + ", expected " + k + "×" + points.dim());
     }
-    return lloyd(points, initialCentroids.data().clone());
+    if (initialCentroids.hasNonFinite()) throw new UserException("kmeans: initial centroids contain NaN or infinite values");
+    Embeddings x = metric == Metric.COSINE ? points.l2Normalized() : points;
+    return lloyd(x, initialCentroids.data().clone());
   }
 
   private void validate(Embeddings points) {
@@ -111,140 +198,29 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   }
 
   private Clustering lloyd(Embeddings x, float[] centroids) {
-    int n = x.rows();
-    int d = x.dim();
-    double tolerance = tol * meanVariance(x);
-    int[] labels = new int[n];
-    float[] minDist = new float[n];
-    java.util.Arrays.fill(labels, -1);
-    int iter = 0;
-    try (NDManager manager = Engines.newManager(Device.resolve(device, "kmeans.device"))) {
-      NDArray points = manager.create(x.data(), new Shape(n, d));
-      NDArray pointNorms = points.square().sum(new int[] {1});
-      boolean converged = false;
-      while (iter < maxIter && !converged) {
-        iter++;
-        boolean changed = assign(manager, points, pointNorms, centroids, n, d, labels, minDist);
-        float[] updated = update(x, labels, minDist);
-        double shift = 0;
-        for (int i = 0; i < updated.length; i++) {
-          double diff = updated[i] - centroids[i];
-          shift += diff * diff;
-        }
-        centroids = updated;
-        converged = !changed || shift <= tolerance;
-      }
-      // Labels for the final centroids, as scikit-learn does after its last update.
-      assign(manager, points, pointNorms, centroids, n, d, labels, minDist);
-    }
-    return new Clustering(labels, new Embeddings(k, d, centroids), inertia(x, labels, centroids), iter);
+    // tol = 0 needs no variance (a pass over all points saved).
+    double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
+    return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
+        algorithm, metric == Metric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 
-  /** Nearest centroid of every point; returns whether any label changed. */
-  private boolean assign(NDManager parent, NDArray points, NDArray pointNorms, float[] centroids, int n, int d,
-      int[] labels, float[] minDist) {
-    boolean changed = false;
-    int block = (int) Math.max(1, Math.min(n, BLOCK_VALUES / k));
-    try (NDManager m = parent.newSubManager()) {
-      NDArray c = m.create(centroids, new Shape(k, d));
-      NDArray cT = c.transpose();
-      NDArray cNorms = c.square().sum(new int[] {1});
-      for (int start = 0; start < n; start += block) {
-        int end = Math.min(n, start + block);
-        try (NDManager b = m.newSubManager()) {
-          NDArray xb = points.get(start + ":" + end);
-          xb.attach(b);
-          // ||x - c||² = ||x||² - 2 x·c + ||c||²; the ||x||² term does not change the argmin.
-          NDArray dist = xb.matMul(cT).mul(-2f).add(cNorms);
-          int[] best = dist.argMin(1).toType(DataType.INT32, false).toIntArray();
-          NDArray nb = pointNorms.get(start + ":" + end);
-          nb.attach(b);
-          float[] mins = dist.min(new int[] {1}).add(nb).toFloatArray();
-          for (int i = 0; i < best.length; i++) {
-            if (labels[start + i] != best[i]) changed = true;
-            labels[start + i] = best[i];
-            minDist[start + i] = Math.max(0f, mins[i]);
-          }
-        }
-      }
-    }
-    return changed;
-  }
-
-  /** Centroids as means of their members (in double); empty clusters take the farthest points. */
-  private float[] update(Embeddings x, int[] labels, float[] minDist) {
-    int d = x.dim();
-    float[] data = x.data();
-    double[] sums = new double[k * d];
-    int[] counts = new int[k];
-    for (int i = 0; i < labels.length; i++) {
-      int l = labels[i];
-      counts[l]++;
-      for (int j = 0; j < d; j++) sums[l * d + j] += data[i * d + j];
-    }
-    relocateEmpty(x, labels, minDist, sums, counts);
-    float[] out = new float[k * d];
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < d; j++) out[c * d + j] = (float) (sums[c * d + j] / counts[c]);
-    }
-    return out;
-  }
-
-  private void relocateEmpty(Embeddings x, int[] labels, float[] minDist, double[] sums, int[] counts) {
-    int empty = 0;
-    for (int c : counts) if (c == 0) empty++;
-    if (empty == 0) return;
-    int d = x.dim();
-    // Points by decreasing distance to their centre; index breaks ties so the choice is reproducible.
-    Integer[] order = new Integer[labels.length];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(order, (a, b) -> minDist[a] != minDist[b] ? Float.compare(minDist[b], minDist[a]) : Integer.compare(a, b));
-    int next = 0;
-    for (int c = 0; c < k; c++) {
-      if (counts[c] != 0) continue;
-      int p;
-      do {
-        p = order[next++];
-      } while (counts[labels[p]] <= 1);
-      int old = labels[p];
-      counts[old]--;
-      for (int j = 0; j < d; j++) {
-        sums[old * d + j] -= x.data()[p * d + j];
-        sums[c * d + j] = x.data()[p * d + j];
-      }
-      counts[c] = 1;
-      labels[p] = c;
-    }
-  }
-
-  private double inertia(Embeddings x, int[] labels, float[] centroids) {
-    int d = x.dim();
-    double total = 0;
-    for (int i = 0; i < labels.length; i++) {
-      int base = labels[i] * d;
-      for (int j = 0; j < d; j++) {
-        double diff = x.data()[i * d + j] - centroids[base + j];
-        total += diff * diff;
-      }
-    }
-    return total;
-  }
-
+  /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */
   private static double meanVariance(Embeddings x) {
     int n = x.rows();
     int d = x.dim();
-    double total = 0;
-    for (int j = 0; j < d; j++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) mean += x.data()[i * d + j];
-      mean /= n;
-      double var = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = x.data()[i * d + j] - mean;
-        var += diff * diff;
+    float[] data = x.data();
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += data[i * d + j];
+    for (int j = 0; j < d; j++) mean[j] /= n;
+    double[] var = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        double diff = data[i * d + j] - mean[j];
+        var[j] += diff * diff;
       }
-      total += var / n;
     }
+    double total = 0;
+    for (int j = 0; j < d; j++) total += var[j] / n;
     return d == 0 ? 0 : total / d;
   }
 
@@ -261,7 +237,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     return x.select(java.util.Arrays.copyOf(idx, k)).data();
   }
 
-  /** Greedy k-means++ (Arthur &amp; Vassilvitskii 2007) with {@code 2 + ⌊ln k⌋} candidates per step. */
+  /**
+   * Greedy k-means++ (Arthur &amp; Vassilvitskii 2007) with {@code 2 + ⌊ln k⌋} candidates per step.
+   * Distances to a candidate are computed in parallel over fixed blocks of points and the
+   * potential summed block by block in order, so the seeding is the same on any number of cores.
+   */
   private float[] kMeansPlusPlus(Embeddings x, SplittableRandom rng) {
     int n = x.rows();
     int d = x.dim();
@@ -271,34 +251,49 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     int first = rng.nextInt(n);
     System.arraycopy(data, first * d, centres, 0, d);
     double[] closest = new double[n];
-    double potential = 0;
-    for (int i = 0; i < n; i++) {
-      closest[i] = sqDist(data, i, data, first, d);
-      potential += closest[i];
-    }
+    double potential = distancesTo(data, n, d, first, null, closest);
     double[] candidateDist = new double[n];
+    double[] bestDist = new double[n];
     for (int c = 1; c < k; c++) {
       int bestCandidate = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
-      double[] bestDist = null;
       for (int t = 0; t < trials; t++) {
         int cand = sampleProportional(closest, potential, rng);
-        double pot = 0;
-        for (int i = 0; i < n; i++) {
-          candidateDist[i] = Math.min(closest[i], sqDist(data, i, data, cand, d));
-          pot += candidateDist[i];
-        }
+        double pot = distancesTo(data, n, d, cand, closest, candidateDist);
         if (pot < bestPotential) {
           bestPotential = pot;
           bestCandidate = cand;
-          bestDist = candidateDist.clone();
+          System.arraycopy(candidateDist, 0, bestDist, 0, n);
         }
       }
       System.arraycopy(data, bestCandidate * d, centres, c * d, d);
+      double[] swap = closest;
       closest = bestDist;
+      bestDist = swap;
       potential = bestPotential;
     }
     return centres;
+  }
+
+  /**
+   * {@code out[i] = min(closest[i], ‖x_i − x_centre‖²)} (no min when {@code closest} is null);
+   * returns the sum of {@code out}.
+   */
+  private static double distancesTo(float[] data, int n, int d, int centre, double[] closest, double[] out) {
+    int tasks = (n + CentroidUpdate.POINTS_PER_TASK - 1) / CentroidUpdate.POINTS_PER_TASK;
+    double[] partial = new double[tasks];
+    java.util.stream.IntStream.range(0, tasks).parallel().forEach(task -> {
+      double s = 0;
+      for (int i = task * CentroidUpdate.POINTS_PER_TASK, end = Math.min(n, i + CentroidUpdate.POINTS_PER_TASK); i < end; i++) {
+        double dist = SquaredDistance.between(data, i * d, data, centre * d, d);
+        out[i] = closest == null ? dist : Math.min(closest[i], dist);
+        s += out[i];
+      }
+      partial[task] = s;
+    });
+    double total = 0;
+    for (double p : partial) total += p;
+    return total;
   }
 
   private static int sampleProportional(double[] weights, double total, SplittableRandom rng) {
@@ -313,18 +308,9 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     return weights.length - 1;
   }
 
-  private static double sqDist(float[] a, int i, float[] b, int j, int d) {
-    double s = 0;
-    for (int t = 0; t < d; t++) {
-      double diff = a[i * d + t] - b[j * d + t];
-      s += diff * diff;
-    }
-    return s;
-  }
-
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "KMeans[k=%d, init=%s, n_init=%d, max_iter=%d, tol=%g, seed=%d]",
-        k, init.configName(), nInit, maxIter, tol, seed);
+    return String.format(Locale.ROOT, "KMeans[k=%d, init=%s, n_init=%d, max_iter=%d, tol=%g, seed=%d, algorithm=%s, metric=%s]",
+        k, init.configName(), nInit, maxIter, tol, seed, algorithm.configName(), metric.configName());
   }
 }

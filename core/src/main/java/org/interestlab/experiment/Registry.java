@@ -96,9 +96,13 @@ public final class Registry {
               integer("n_init", 3, 1, 1000, "restarts; the lowest inertia wins"),
               integer("max_iter", 100, 1, 100_000, "Lloyd iterations per restart"),
               real("tol", 1e-4, 0, 1, false, "centre-shift tolerance, relative to the data's mean variance"),
-              choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed")),
+              choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed"),
+              choice("algorithm", "hamerly", List.of("hamerly", "yinyang", "lloyd"),
+                  "assignment step: exact Hamerly or Yinyang bounds, or every distance; same results"),
+              choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means")),
           (p, seed) -> new KMeans(p.getInt("k"), KMeans.Init.parse(p.getString("init")), p.getInt("n_init"),
-              p.getInt("max_iter"), p.getDouble("tol"), seed, p.getString("device"))));
+              p.getInt("max_iter"), p.getDouble("tol"), seed, p.getString("device"),
+              KMeans.Algorithm.parse(p.getString("algorithm")), KMeans.Metric.parse(p.getString("metric")))));
 
       r.register(Stage.CLUSTERER, new ComponentSpec<>("minibatch-kmeans",
           "mini-batch k-means (Sculley 2010), k-means++ seeding on a sample",

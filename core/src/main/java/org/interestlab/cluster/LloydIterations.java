@@ -1,0 +1,248 @@
+package org.interestlab.cluster;
+
+import java.util.Arrays;
+import org.interestlab.compute.Device;
+import org.interestlab.encode.Embeddings;
+
+/**
+ * Lloyd's iterations from given centres, plain or with distance bounds — Hamerly's (Hamerly 2010,
+ * "Making k-means even faster", SIAM SDM) or Yinyang's group bounds (Ding et al. 2015, "Yinyang
+ * K-Means", ICML) — all producing the same labels, centres and iteration count.
+ *
+ * <p>Every point keeps an upper bound {@code u} on the distance to its centre and lower bounds on
+ * the distance to the other centres: one per group of centres (one group for Hamerly, about k/10
+ * for Yinyang) plus their minimum. After an update moves centre {@code j} by {@code p_j}, the
+ * triangle inequality gives {@code u += p_own} and {@code l −= max p_j} over the centres the bound
+ * covers. A point whose {@code u} is below {@code max(l, s_own)} (with {@code s_own} half the
+ * distance from its centre to the nearest other centre) provably keeps its label; otherwise
+ * {@code u} is tightened to the true distance and, if still needed, the point goes to
+ * {@link CentroidSearch} with all others that could not be settled. Bounds are rounded outwards
+ * and compared with a relative safety margin ({@link SquaredDistance#separated}), so a settled
+ * label is exactly the label a full pass would compute. Memory: 3 numbers per point plus one
+ * float per group, and an int stamp.
+ */
+final class LloydIterations {
+  private final float[] data;
+  private final int n;
+  private final int d;
+  private final int k;
+  private final boolean bounded;
+  private final int groups;
+  private final int[] groupOf;
+  private final boolean spherical;
+  private final int[] labels;
+  private final double[] upper;
+  private final float[] lower;
+  /** min over the groups of {@link #lower} when refreshed, moved every epoch by the largest shift. */
+  private final double[] lowerMin;
+  /** The epoch at which each point's group bounds were computed. */
+  private final int[] stamp;
+  /** Per epoch and group, the summed largest shifts since the start, rounded up and down. */
+  private final java.util.List<double[]> movedUp = new java.util.ArrayList<>();
+  private final java.util.List<double[]> movedDown = new java.util.ArrayList<>();
+  private int epoch;
+  private final CentroidSearch search;
+  /** Below this many multiply-adds per full pass (n·k·d) plain Java beats starting the engine. */
+  static final double ENGINE_MIN_WORK = 1 << 22;
+  /** Above this share of open points, bounds are not tightened before the search. */
+  private static final double TIGHTEN_LIMIT = 0.7;
+
+  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
+      CentroidSearch search) {
+    this.data = data;
+    this.groupOf = groupOf;
+    this.groups = groups;
+    this.n = n;
+    this.d = d;
+    this.k = k;
+    this.bounded = bounded;
+    this.spherical = spherical;
+    this.search = search;
+    labels = new int[n];
+    Arrays.fill(labels, -1);
+    upper = new double[n];
+    lower = new float[n * groups];
+    lowerMin = new double[n];
+    stamp = new int[n];
+    movedUp.add(new double[groups]);
+    movedDown.add(new double[groups]);
+  }
+
+  /**
+   * Runs at most {@code maxIter} iterations from {@code centroids} (k × d, not modified).
+   *
+   * @param data points, row-major; for {@code spherical} already L2-normalised
+   * @param tolerance absolute bound on the total squared centre shift that ends the iterations
+   */
+  static Clustering run(float[] data, int n, int d, int k, float[] centroids, int maxIter, double tolerance,
+      KMeans.Algorithm algorithm, boolean spherical, Device device) {
+    boolean bounded = algorithm != KMeans.Algorithm.LLOYD;
+    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : 1;
+    int[] groupOf = CentroidGroups.of(centroids, k, d, groups);
+    double[] norms = new double[n];
+    CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        double s = 0;
+        for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
+        norms[i] = Math.sqrt(s);
+      }
+    });
+    boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
+    try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {
+      return new LloydIterations(data, n, d, k, bounded, spherical, groupOf, groups, search)
+          .iterate(centroids.clone(), maxIter, tolerance);
+    }
+  }
+
+  /** Yinyang's k/10 groups, at most 2²⁶ float bounds in all (256 MB). */
+  static int groupCount(int n, int k) {
+    int byK = Math.max(1, (k + 5) / 10);
+    int byMemory = (int) Math.max(1, (1L << 26) / n);
+    return Math.min(byK, byMemory);
+  }
+
+  private Clustering iterate(float[] centroids, int maxIter, double tolerance) {
+    if (spherical) centroids = normalized(centroids);
+    float[] previous = null;
+    int iter = 0;
+    boolean converged = false;
+    CentroidUpdate.IntList relocated = new CentroidUpdate.IntList();
+    CentroidUpdate update = new CentroidUpdate(data, n, d, k);
+    while (iter < maxIter && !converged) {
+      iter++;
+      boolean changed = assign(previous, centroids);
+      relocated.clear();
+      float[] updated = update.means(labels, centroids, relocated);
+      if (spherical) updated = normalized(updated);
+      for (int r = 0; r < relocated.size(); r++) {
+        // The point's label was changed by the relocation: its bounds say nothing any more.
+        upper[relocated.get(r)] = Double.POSITIVE_INFINITY;
+        Arrays.fill(lower, relocated.get(r) * groups, (relocated.get(r) + 1) * groups, 0f);
+        lowerMin[relocated.get(r)] = 0;
+      }
+      double shift = 0;
+      for (int i = 0; i < updated.length; i++) {
+        double diff = (double) updated[i] - centroids[i];
+        shift += diff * diff;
+      }
+      previous = centroids;
+      centroids = updated;
+      converged = !changed || shift <= tolerance;
+    }
+    // Labels for the final centres, as scikit-learn does after its last update.
+    assign(previous, centroids);
+    double inertia = CentroidUpdate.inertia(data, n, d, labels, centroids);
+    return new Clustering(labels, new Embeddings(k, d, centroids), inertia, iter);
+  }
+
+  /** Labels for {@code centroids}; {@code previous} are the centres the bounds refer to (null at first). */
+  private boolean assign(float[] previous, float[] centroids) {
+    search.setCentroids(centroids);
+    if (!bounded || previous == null) {
+      int[] before = labels.clone();
+      search.searchRange(0, n, labels, upper, lower);
+      CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+        for (int i = from; i < to; i++) refreshed(i);
+      });
+      return !Arrays.equals(before, labels);
+    }
+    boolean[] pending = settle(previous, centroids);
+    int count = 0;
+    for (boolean p : pending) if (p) count++;
+    int[] rows = new int[count];
+    int[] before = new int[count];
+    for (int i = 0, r = 0; i < n; i++) {
+      if (pending[i]) {
+        rows[r] = i;
+        before[r++] = labels[i];
+      }
+    }
+    search.search(rows, count, labels, upper, lower);
+    boolean changed = false;
+    for (int r = 0; r < count; r++) {
+      refreshed(rows[r]);
+      if (labels[rows[r]] != before[r]) changed = true;
+    }
+    return changed;
+  }
+
+  /** Point i's group bounds were just computed for the current centres. */
+  private void refreshed(int i) {
+    stamp[i] = epoch;
+    double min = Double.POSITIVE_INFINITY;
+    for (int g = 0, o = i * groups; g < groups; g++, o++) min = Math.min(min, lower[o]);
+    lowerMin[i] = min;
+  }
+
+  /**
+   * Moves the bounds by the centre shifts; marks the points whose label is not proven. First the
+   * point's overall lower bound (moved by the largest shift of any other centre, as Hamerly's);
+   * only if that fails, its group bounds, each moved by the summed largest shifts of its group
+   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups).
+   */
+  private boolean[] settle(float[] previous, float[] centroids) {
+    double[] shift = new double[k];
+    int far = 0;
+    for (int j = 0; j < k; j++) {
+      shift[j] = SquaredDistance.upper(SquaredDistance.between(previous, j * d, centroids, j * d, d));
+      if (shift[j] > shift[far]) far = j;
+    }
+    double secondFarthest = 0;
+    for (int j = 0; j < k; j++) if (j != far) secondFarthest = Math.max(secondFarthest, shift[j]);
+    double[] groupMax = new double[groups];
+    for (int j = 0; j < k; j++) groupMax[groupOf[j]] = Math.max(groupMax[groupOf[j]], shift[j]);
+    double[] up = movedUp.get(epoch).clone();
+    double[] down = movedDown.get(epoch).clone();
+    for (int g = 0; g < groups; g++) {
+      up[g] = Math.nextUp(up[g] + groupMax[g]);
+      down[g] = Math.max(0, Math.nextDown(down[g] + groupMax[g]));
+    }
+    epoch++;
+    movedUp.add(up);
+    movedDown.add(down);
+    final int farIndex = far;
+    final double farthest = shift[far];
+    final double other = secondFarthest;
+    double[] half = search.halfGaps();
+    boolean[] pending = new boolean[n];
+    double[] proven = new double[n];
+    CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int a = labels[i];
+        double u = Math.nextUp(upper[i] + shift[a]);
+        double l = Math.max(0, Math.nextDown(lowerMin[i] - (a == farIndex ? other : farthest)));
+        if (!SquaredDistance.separated(u, Math.max(l, half[a]))) {
+          double[] since = movedDown.get(stamp[i]);
+          double grouped = Double.POSITIVE_INFINITY;
+          for (int g = 0, o = i * groups; g < groups; g++, o++) {
+            double moved = Math.nextUp(up[g] - since[g]);
+            grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
+          }
+          l = Math.max(l, grouped);
+          pending[i] = !SquaredDistance.separated(u, Math.max(l, half[a]));
+        }
+        upper[i] = u;
+        lowerMin[i] = l;
+        proven[i] = Math.max(l, half[a]);
+      }
+    });
+    int open = 0;
+    for (boolean p : pending) if (p) open++;
+    // When most points are open anyway (the first iterations), the exact distance to the own
+    // centre rarely settles one: skip it and let the search redo them all.
+    if (open > TIGHTEN_LIMIT * n) return pending;
+    CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (!pending[i]) continue;
+        double u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, labels[i] * d, d));
+        upper[i] = u;
+        pending[i] = !SquaredDistance.separated(u, proven[i]);
+      }
+    });
+    return pending;
+  }
+
+  private float[] normalized(float[] centroids) {
+    return new Embeddings(k, d, centroids).l2Normalized().data();
+  }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# k-means side by side on the same data file and the same initial centres:
+# scikit-learn (lloyd, n_init=1, init=array, tol=0), faiss (Kmeans from the same centres, every
+# point used) and InterestLab (hamerly, yinyang, lloyd), 20 iterations each, best of R rounds.
+# Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
+# scikit-learn's.
+#   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; R=3 via ROUNDS)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+dir="${1:-jmh/target/kmeans-compare}"
+iters="${ITERATIONS:-20}"
+rounds="${ROUNDS:-3}"
+py=/usr/bin/python3
+peers=jmh/compare/kmeans_peers.py
+if [[ ! -f jmh/target/classpath.txt || ! -f jmh/target/classes/org/interestlab/bench/KMeansCompareMain.class ]]; then
+  mvn -B -q -pl core,jmh -am package -DskipTests
+fi
+mkdir -p "$dir"
+rm -f "$dir"/*.json "$dir"/*.labels
+[[ -f "$dir/points.npy" && -f "$dir/init.npy" ]] || "$py" "$peers" generate "$dir"
+# Rounds alternate the runners, so a burst of load on a shared machine hits them alike; each
+# runner keeps its fastest fit over all rounds.
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds"
+  "$py" "$peers" sklearn "$dir" --iters "$iters"
+  java -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
+    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 hamerly yinyang lloyd 2> >(grep -v WARN >&2)
+  "$py" "$peers" faiss "$dir" --iters "$iters"
+done
+echo
+"$py" "$peers" report "$dir"
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
