@@ -29,7 +29,7 @@ import org.interestlab.encode.Embeddings;
  * JVM's heap.
  *
  * <pre>{@code
- * Clustering c = new Agglomerative(8, Agglomerative.Linkage.WARD, Agglomerative.Metric.EUCLIDEAN, 0, 10_000).fit(vectors);
+ * Clustering c = new Agglomerative(8, Agglomerative.Linkage.WARD, Agglomerative.DistanceMetric.EUCLIDEAN, 0, 10_000).fit(vectors);
  * }</pre>
  *
  * @param k number of clusters (ignored when {@code distanceThreshold > 0})
@@ -38,7 +38,7 @@ import org.interestlab.encode.Embeddings;
  * @param distanceThreshold cut height, 0 = cut at {@code k} clusters
  * @param maxPoints largest input accepted (the distance matrix grows with its square)
  */
-public record Agglomerative(int k, Linkage linkage, Metric metric, double distanceThreshold, int maxPoints)
+public record Agglomerative(int k, Linkage linkage, DistanceMetric metric, double distanceThreshold, int maxPoints)
     implements Clusterer {
 
   static final String KIND = "agglomerative";
@@ -70,27 +70,6 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
     }
   }
 
-  /** Point distance. */
-  public enum Metric {
-    EUCLIDEAN("euclidean"),
-    /** 1 − cosine similarity. */
-    COSINE("cosine");
-
-    private final String configName;
-
-    Metric(String configName) {
-      this.configName = configName;
-    }
-
-    public String configName() {
-      return configName;
-    }
-
-    public static Metric parse(String s) {
-      for (Metric m : values()) if (m.configName.equals(s)) return m;
-      throw new UserException(KIND + ": metric '" + s + "' — allowed: euclidean, cosine");
-    }
-  }
 
   /**
    * The full merge tree in scikit-learn's {@code children_} convention: merge {@code i} joins nodes
@@ -179,7 +158,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
 
   public Agglomerative {
     if (linkage == null) linkage = Linkage.WARD;
-    if (metric == null) metric = Metric.EUCLIDEAN;
+    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
     if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
     if (!(distanceThreshold >= 0) || Double.isInfinite(distanceThreshold)) {
       throw new IllegalArgumentException("distance_threshold must be a finite number ≥ 0, got " + distanceThreshold);
@@ -187,7 +166,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
     if (maxPoints < 1 || maxPoints > MAX_POINTS_LIMIT) {
       throw new IllegalArgumentException("max_points must be in 1.." + MAX_POINTS_LIMIT + ", got " + maxPoints);
     }
-    if (linkage == Linkage.WARD && metric != Metric.EUCLIDEAN) {
+    if (linkage == Linkage.WARD && metric != DistanceMetric.EUCLIDEAN) {
       throw new UserException(KIND + ": linkage ward needs metric euclidean, got metric " + metric.configName()
           + " — use metric: euclidean, or linkage: average or complete with cosine");
     }
@@ -195,7 +174,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
 
   /** Ward linkage into k clusters, at most 10,000 points. */
   public static Agglomerative ward(int k) {
-    return new Agglomerative(k, Linkage.WARD, Metric.EUCLIDEAN, 0, 10_000);
+    return new Agglomerative(k, Linkage.WARD, DistanceMetric.EUCLIDEAN, 0, 10_000);
   }
 
   @Override
@@ -222,7 +201,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
           + "%.1f GB free — give it more (LAB_JAVA_OPTS=\"-Xmx16g\") or cluster fewer points", KIND, n, matrixBytes(n) / 1e9,
           free / 1e9));
     }
-    if (metric == Metric.COSINE) ClusterChecks.noZeroRows(KIND, points);
+    if (metric == DistanceMetric.COSINE) ClusterChecks.noZeroRows(KIND, points);
     if (n == 1) return new Tree(1, new int[0][], new double[0]);
     return nnChain(distances(points), n);
   }
@@ -237,7 +216,7 @@ public record Agglomerative(int k, Linkage linkage, Metric metric, double distan
     int d = x.dim();
     double[] v = new double[n * d];
     for (int i = 0; i < v.length; i++) v[i] = x.data()[i];
-    boolean cosine = metric == Metric.COSINE;
+    boolean cosine = metric == DistanceMetric.COSINE;
     double[] norms = new double[n];
     if (cosine) for (int i = 0; i < n; i++) norms[i] = Math.sqrt(dot(v, i, v, i, d));
     double[] dist = new double[(int) (matrixBytes(n) / Double.BYTES)];

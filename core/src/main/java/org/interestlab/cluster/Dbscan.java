@@ -30,7 +30,7 @@ import org.interestlab.encode.Embeddings;
  * the clusters (noise excluded), inertia is over the clustered points, iterations is 1.
  *
  * <pre>{@code
- * Clustering c = new Dbscan(0.3, 5, Dbscan.Metric.COSINE, "cpu").fit(vectors);
+ * Clustering c = new Dbscan(0.3, 5, Dbscan.DistanceMetric.COSINE, "cpu").fit(vectors);
  * }</pre>
  *
  * @param eps neighbourhood radius (&gt; 0)
@@ -38,43 +38,23 @@ import org.interestlab.encode.Embeddings;
  * @param metric point distance
  * @param device {@code auto | cpu | gpu} for the distance products
  */
-public record Dbscan(double eps, int minSamples, Metric metric, String device) implements Clusterer {
+public record Dbscan(double eps, int minSamples, DistanceMetric metric, String device) implements Clusterer {
   static final String KIND = "dbscan";
   /** Products held at once during the search (4 Mi floats = 16 MB). */
   static final long BLOCK_VALUES = 1L << 22;
 
-  /** Point distance. */
-  public enum Metric {
-    EUCLIDEAN("euclidean"),
-    COSINE("cosine");
-
-    private final String configName;
-
-    Metric(String configName) {
-      this.configName = configName;
-    }
-
-    public String configName() {
-      return configName;
-    }
-
-    public static Metric parse(String s) {
-      for (Metric m : values()) if (m.configName.equals(s)) return m;
-      throw new org.interestlab.UserException(KIND + ": metric '" + s + "' — allowed: euclidean, cosine");
-    }
-  }
 
   public Dbscan {
     if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);
     if (minSamples < 1) throw new IllegalArgumentException("min_samples must be ≥ 1, got " + minSamples);
-    if (metric == null) metric = Metric.EUCLIDEAN;
+    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
     if (device == null) device = "cpu";
   }
 
   @Override
   public Clustering fit(Embeddings points) {
     ClusterChecks.points(KIND, points);
-    if (metric == Metric.COSINE) ClusterChecks.noZeroRows(KIND, points);
+    if (metric == DistanceMetric.COSINE) ClusterChecks.noZeroRows(KIND, points);
     int n = points.rows();
     int[][] neighbours = neighbours(points);
     boolean[] core = new boolean[n];
@@ -109,7 +89,7 @@ public record Dbscan(double eps, int minSamples, Metric metric, String device) i
     int n = x.rows();
     int d = x.dim();
     float[] data = x.data();
-    boolean cosine = metric == Metric.COSINE;
+    boolean cosine = metric == DistanceMetric.COSINE;
     double[] norms = new double[n];
     for (int i = 0; i < n; i++) {
       double s = 0;

@@ -26,7 +26,7 @@ import org.interestlab.encode.Embeddings;
  * centres, inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
  * except where scikit-learn's own float32 rounding decides a near tie.
  *
- * <p>{@link Metric#COSINE} is spherical k-means: rows and centres are L2-normalised (centres after
+ * <p>{@link DistanceMetric#COSINE} is spherical k-means: rows and centres are L2-normalised (centres after
  * every update), so the nearest centre is the one of highest cosine similarity; the result's
  * centres are unit vectors and its inertia is the sum of squared distances between unit vectors
  * ({@code 2 (1 − cos)} per point). It works on a normalised copy of the points; an all-zero row
@@ -44,7 +44,7 @@ import org.interestlab.encode.Embeddings;
  * <pre>{@code
  * Clustering c = new KMeans(12, KMeans.Init.K_MEANS_PLUS_PLUS, 3, 100, 1e-4, 42L, "cpu").fit(vectors);
  * Clustering s = new KMeans(12, KMeans.Init.RANDOM, 1, 100, 1e-4, 42L, "cpu",
- *     KMeans.Algorithm.HAMERLY, KMeans.Metric.COSINE).fit(vectors);
+ *     KMeans.Algorithm.HAMERLY, KMeans.DistanceMetric.COSINE).fit(vectors);
  * }</pre>
  *
  * @param k number of clusters (≥ 1, ≤ number of points)
@@ -59,7 +59,7 @@ import org.interestlab.encode.Embeddings;
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
-    Algorithm algorithm, Metric metric) implements Clusterer {
+    Algorithm algorithm, DistanceMetric metric) implements Clusterer {
 
   public enum Init {
     K_MEANS_PLUS_PLUS("k-means++"),
@@ -106,27 +106,6 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     }
   }
 
-  /** The dissimilarity clusters are formed by. */
-  public enum Metric {
-    EUCLIDEAN("euclidean"),
-    /** Spherical k-means: unit-length rows and centres. */
-    COSINE("cosine");
-
-    private final String configName;
-
-    Metric(String configName) {
-      this.configName = configName;
-    }
-
-    public String configName() {
-      return configName;
-    }
-
-    public static Metric parse(String s) {
-      for (Metric m : values()) if (m.configName.equals(s)) return m;
-      throw new IllegalArgumentException("metric '" + s + "' — allowed: euclidean, cosine");
-    }
-  }
 
   public KMeans {
     if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
@@ -136,12 +115,12 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
     if (algorithm == null) algorithm = Algorithm.HAMERLY;
-    if (metric == null) metric = Metric.EUCLIDEAN;
+    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
   }
 
   /** Euclidean k-means with the default acceleration (Hamerly bounds). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
-    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, Metric.EUCLIDEAN);
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, DistanceMetric.EUCLIDEAN);
   }
 
   /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
@@ -155,14 +134,14 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   }
 
   /** The same parameters with another metric. */
-  public KMeans withMetric(Metric m) {
+  public KMeans withMetric(DistanceMetric m) {
     return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m);
   }
 
   @Override
   public Clustering fit(Embeddings points) {
     validate(points);
-    Embeddings x = metric == Metric.COSINE ? points.l2Normalized() : points;
+    Embeddings x = metric == DistanceMetric.COSINE ? points.l2Normalized() : points;
     SplittableRandom root = new SplittableRandom(seed);
     Clustering best = null;
     for (int r = 0; r < nInit; r++) {
@@ -185,7 +164,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
           + ", expected " + k + "×" + points.dim());
     }
     if (initialCentroids.hasNonFinite()) throw new UserException("kmeans: initial centroids contain NaN or infinite values");
-    Embeddings x = metric == Metric.COSINE ? points.l2Normalized() : points;
+    Embeddings x = metric == DistanceMetric.COSINE ? points.l2Normalized() : points;
     return lloyd(x, initialCentroids.data().clone());
   }
 
@@ -201,7 +180,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     // tol = 0 needs no variance (a pass over all points saved).
     double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
     return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
-        algorithm, metric == Metric.COSINE, Device.resolve(device, "kmeans.device"));
+        algorithm, metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 
   /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Agglomerative;
 import org.interestlab.cluster.Dbscan;
 import org.interestlab.cluster.GaussianMixture;
@@ -102,7 +103,7 @@ public final class Registry {
               choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means")),
           (p, seed) -> new KMeans(p.getInt("k"), KMeans.Init.parse(p.getString("init")), p.getInt("n_init"),
               p.getInt("max_iter"), p.getDouble("tol"), seed, p.getString("device"),
-              KMeans.Algorithm.parse(p.getString("algorithm")), KMeans.Metric.parse(p.getString("metric")))));
+              KMeans.Algorithm.parse(p.getString("algorithm")), DistanceMetric.parse(p.getString("metric")))));
 
       r.register(Stage.CLUSTERER, new ComponentSpec<>("minibatch-kmeans",
           "mini-batch k-means (Sculley 2010), k-means++ seeding on a sample",
@@ -125,14 +126,14 @@ public final class Registry {
               real("distance_threshold", 0.0, 0, Double.MAX_VALUE, false, "cut height; 0 = cut at k clusters"),
               integer("max_points", 10_000, 1, Agglomerative.MAX_POINTS_LIMIT, "largest input accepted (memory grows as n²)")),
           (p, seed) -> new Agglomerative(p.getInt("k"), Agglomerative.Linkage.parse(p.getString("linkage")),
-              Agglomerative.Metric.parse(p.getString("metric")), p.getDouble("distance_threshold"), p.getInt("max_points"))));
+              DistanceMetric.parse(p.getString("metric")), p.getDouble("distance_threshold"), p.getInt("max_points"))));
       r.register(Stage.CLUSTERER, new ComponentSpec<>("dbscan", "density-based clusters, noise labelled -1",
           List.of(
               real("eps", 0.5, 0, Double.MAX_VALUE, true, "neighbourhood radius"),
               integer("min_samples", 5, 1, 1_000_000, "points within eps (itself included) that make a core point"),
               choice("metric", "euclidean", List.of("euclidean", "cosine"), "point distance"),
               choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed")),
-          (p, seed) -> new Dbscan(p.getDouble("eps"), p.getInt("min_samples"), Dbscan.Metric.parse(p.getString("metric")),
+          (p, seed) -> new Dbscan(p.getDouble("eps"), p.getInt("min_samples"), DistanceMetric.parse(p.getString("metric")),
               p.getString("device"))));
       r.register(Stage.CLUSTERER, new ComponentSpec<>("gmm", "Gaussian mixture, diagonal covariances, EM from k-means",
           List.of(

@@ -33,26 +33,26 @@ class AgglomerativeTest {
   /** Complete linkage: the pairs join at the largest distance between them, 6; average: the mean, 5. */
   @Test
   void completeAndAverageHeights() {
-    assertThat(new Agglomerative(1, Agglomerative.Linkage.COMPLETE, Agglomerative.Metric.EUCLIDEAN, 0, 100).tree(LINE).distances())
+    assertThat(new Agglomerative(1, Agglomerative.Linkage.COMPLETE, DistanceMetric.EUCLIDEAN, 0, 100).tree(LINE).distances())
         .containsExactly(new double[] {1, 1, 6}, within(1e-12));
-    assertThat(new Agglomerative(1, Agglomerative.Linkage.AVERAGE, Agglomerative.Metric.EUCLIDEAN, 0, 100).tree(LINE).distances())
+    assertThat(new Agglomerative(1, Agglomerative.Linkage.AVERAGE, DistanceMetric.EUCLIDEAN, 0, 100).tree(LINE).distances())
         .containsExactly(new double[] {1, 1, 5}, within(1e-12));
   }
 
   @Test
   void distanceThresholdCutsTheTree() {
-    Clustering c = new Agglomerative(1, Agglomerative.Linkage.WARD, Agglomerative.Metric.EUCLIDEAN, 3.0, 100).fit(LINE);
+    Clustering c = new Agglomerative(1, Agglomerative.Linkage.WARD, DistanceMetric.EUCLIDEAN, 3.0, 100).fit(LINE);
     assertThat(c.numClusters()).isEqualTo(2);
     assertThat(c.labels()).containsExactly(1, 1, 0, 0);
   }
 
   @Test
   void userErrors() {
-    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.WARD, Agglomerative.Metric.COSINE, 0, 100))
+    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.WARD, DistanceMetric.COSINE, 0, 100))
         .isInstanceOf(UserException.class).hasMessageContaining("linkage ward needs metric euclidean");
-    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.WARD, Agglomerative.Metric.EUCLIDEAN, 0, 3).fit(LINE))
+    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.WARD, DistanceMetric.EUCLIDEAN, 0, 3).fit(LINE))
         .isInstanceOf(UserException.class).hasMessageContaining("4 points is above max_points=3").hasMessageContaining("raise max_points");
-    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.AVERAGE, Agglomerative.Metric.COSINE, 0, 100)
+    assertThatThrownBy(() -> new Agglomerative(2, Agglomerative.Linkage.AVERAGE, DistanceMetric.COSINE, 0, 100)
         .fit(Embeddings.of(new float[][] {{1, 0}, {0, 0}, {0, 1}})))
         .isInstanceOf(UserException.class).hasMessageContaining("point 1 is a zero vector");
     assertThatThrownBy(() -> Agglomerative.ward(5).fit(LINE)).isInstanceOf(UserException.class).hasMessageContaining("k=5");
@@ -64,7 +64,7 @@ class AgglomerativeTest {
   @Test
   void cosineIgnoresLength() {
     Embeddings x = Embeddings.of(new float[][] {{1, 0}, {5, 0}, {0, 2}, {0, 7}});
-    Clustering c = new Agglomerative(2, Agglomerative.Linkage.AVERAGE, Agglomerative.Metric.COSINE, 0, 100).fit(x);
+    Clustering c = new Agglomerative(2, Agglomerative.Linkage.AVERAGE, DistanceMetric.COSINE, 0, 100).fit(x);
     assertThat(c.labels()[0]).isEqualTo(c.labels()[1]);
     assertThat(c.labels()[2]).isEqualTo(c.labels()[3]);
     assertThat(c.labels()[0]).isNotEqualTo(c.labels()[2]);

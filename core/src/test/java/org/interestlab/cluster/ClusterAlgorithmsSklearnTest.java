@@ -81,7 +81,7 @@ class ClusterAlgorithmsSklearnTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dbscanCases")
   void dbscanGivesScikitLearnsLabelsExactly(String name, Map<String, Object> c) {
-    Dbscan db = new Dbscan(num(c.get("eps")), (int) num(c.get("min_samples")), Dbscan.Metric.parse((String) c.get("metric")), "cpu");
+    Dbscan db = new Dbscan(num(c.get("eps")), (int) num(c.get("min_samples")), DistanceMetric.parse((String) c.get("metric")), "cpu");
     Clustering result = db.fit(points(c));
     assertThat(result.labels()).containsExactly(ints(c.get("labels")));
     assertThat(result.numClusters()).isEqualTo((int) num(c.get("clusters")));
@@ -92,7 +92,7 @@ class ClusterAlgorithmsSklearnTest {
   void agglomerativeGivesScikitLearnsLabelsAndHeights(String name, Map<String, Object> c) {
     Embeddings x = points(c);
     Agglomerative.Linkage linkage = Agglomerative.Linkage.parse((String) c.get("linkage"));
-    Agglomerative.Metric metric = Agglomerative.Metric.parse((String) c.get("metric"));
+    DistanceMetric metric = DistanceMetric.parse((String) c.get("metric"));
     int k = (int) num(c.get("n_clusters"));
     Agglomerative byK = new Agglomerative(k, linkage, metric, 0, 10_000);
     // Same numbering as scikit-learn's _hc_cut, not only the same partition.

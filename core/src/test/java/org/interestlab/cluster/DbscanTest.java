@@ -16,39 +16,39 @@ class DbscanTest {
    */
   @Test
   void corePointsBorderPointsAndNoise() {
-    Clustering c = new Dbscan(0.6, 3, Dbscan.Metric.EUCLIDEAN, "cpu").fit(LINE);
+    Clustering c = new Dbscan(0.6, 3, DistanceMetric.EUCLIDEAN, "cpu").fit(LINE);
     assertThat(c.labels()).containsExactly(0, 0, 0, -1, -1, -1);
     assertThat(c.numClusters()).isEqualTo(1);
     assertThat(c.centroids().row(0)).containsExactly(0.5f);
     assertThat(c.sizes()).containsExactly(3);
 
-    Clustering two = new Dbscan(0.6, 2, Dbscan.Metric.EUCLIDEAN, "cpu").fit(LINE);
+    Clustering two = new Dbscan(0.6, 2, DistanceMetric.EUCLIDEAN, "cpu").fit(LINE);
     assertThat(two.labels()).containsExactly(0, 0, 0, 1, 1, -1);
     // min_samples 1: every point is a core point, nothing is noise.
-    assertThat(new Dbscan(0.6, 1, Dbscan.Metric.EUCLIDEAN, "cpu").fit(LINE).labels()).containsExactly(0, 0, 0, 1, 1, 2);
+    assertThat(new Dbscan(0.6, 1, DistanceMetric.EUCLIDEAN, "cpu").fit(LINE).labels()).containsExactly(0, 0, 0, 1, 1, 2);
   }
 
   /** The radius is inclusive (distance ≤ eps), as in scikit-learn. */
   @Test
   void radiusIsInclusive() {
     Embeddings x = Embeddings.of(new float[][] {{0}, {1}});
-    assertThat(new Dbscan(1.0, 2, Dbscan.Metric.EUCLIDEAN, "cpu").fit(x).labels()).containsExactly(0, 0);
-    assertThat(new Dbscan(0.999, 2, Dbscan.Metric.EUCLIDEAN, "cpu").fit(x).labels()).containsExactly(-1, -1);
+    assertThat(new Dbscan(1.0, 2, DistanceMetric.EUCLIDEAN, "cpu").fit(x).labels()).containsExactly(0, 0);
+    assertThat(new Dbscan(0.999, 2, DistanceMetric.EUCLIDEAN, "cpu").fit(x).labels()).containsExactly(-1, -1);
   }
 
   @Test
   void cosineIgnoresLengthAndRejectsZeroVectors() {
     Embeddings x = Embeddings.of(new float[][] {{1, 0}, {9, 0.1f}, {0, 3}, {0.05f, 8}});
-    assertThat(new Dbscan(0.01, 2, Dbscan.Metric.COSINE, "cpu").fit(x).labels()).containsExactly(0, 0, 1, 1);
-    assertThatThrownBy(() -> new Dbscan(0.1, 2, Dbscan.Metric.COSINE, "cpu").fit(Embeddings.of(new float[][] {{1, 0}, {0, 0}})))
+    assertThat(new Dbscan(0.01, 2, DistanceMetric.COSINE, "cpu").fit(x).labels()).containsExactly(0, 0, 1, 1);
+    assertThatThrownBy(() -> new Dbscan(0.1, 2, DistanceMetric.COSINE, "cpu").fit(Embeddings.of(new float[][] {{1, 0}, {0, 0}})))
         .isInstanceOf(UserException.class).hasMessageContaining("point 1 is a zero vector");
   }
 
   @Test
   void badParameters() {
-    assertThatThrownBy(() -> new Dbscan(0, 2, Dbscan.Metric.EUCLIDEAN, "cpu")).hasMessageContaining("eps must be");
-    assertThatThrownBy(() -> new Dbscan(0.5, 0, Dbscan.Metric.EUCLIDEAN, "cpu")).hasMessageContaining("min_samples");
-    assertThatThrownBy(() -> Dbscan.Metric.parse("manhattan")).isInstanceOf(UserException.class)
+    assertThatThrownBy(() -> new Dbscan(0, 2, DistanceMetric.EUCLIDEAN, "cpu")).hasMessageContaining("eps must be");
+    assertThatThrownBy(() -> new Dbscan(0.5, 0, DistanceMetric.EUCLIDEAN, "cpu")).hasMessageContaining("min_samples");
+    assertThatThrownBy(() -> DistanceMetric.parse("manhattan")).isInstanceOf(UserException.class)
         .hasMessageContaining("allowed: euclidean, cosine");
   }
 }

@@ -117,7 +117,7 @@ class KMeansAccelerationTest {
   @EnumSource(KMeans.Algorithm.class)
   void oneCluster(KMeans.Algorithm a) {
     Embeddings x = groups(14, 50, 3, 2, 1.0);
-    Clustering c = new KMeans(1, KMeans.Init.RANDOM, 1, 10, 0.0, 0L, "cpu", a, KMeans.Metric.EUCLIDEAN).fit(x);
+    Clustering c = new KMeans(1, KMeans.Init.RANDOM, 1, 10, 0.0, 0L, "cpu", a, DistanceMetric.EUCLIDEAN).fit(x);
     assertThat(c.sizes()).containsExactly(50);
     // The centre of one cluster is the mean of all points.
     for (int t = 0; t < 3; t++) {
@@ -138,7 +138,7 @@ class KMeansAccelerationTest {
     Matcher m = Pattern.compile("inertia=([0-9.eE+-]+) n_iter=(\\d+)").matcher(lines.get(0));
     assertThat(m.find()).isTrue();
 
-    Clustering c = new KMeans(4, KMeans.Init.RANDOM, 1, 300, 0.0, 0L, "cpu", a, KMeans.Metric.COSINE).fitFrom(x, init);
+    Clustering c = new KMeans(4, KMeans.Init.RANDOM, 1, 300, 0.0, 0L, "cpu", a, DistanceMetric.COSINE).fitFrom(x, init);
 
     assertThat(c.labels()).containsExactly(expected);
     assertThat(c.iterations()).isEqualTo(Integer.parseInt(m.group(2)));
@@ -161,7 +161,7 @@ class KMeansAccelerationTest {
     Embeddings init = Embeddings.of(new float[][] {{1, 0.1f}, {7, 7}});
     KMeans km = new KMeans(2, KMeans.Init.RANDOM, 1, 50, 0.0, 0L, "cpu");
     assertThat(km.fitFrom(x, init).labels()).containsExactly(0, 1, 0, 1);
-    Clustering cos = km.withMetric(KMeans.Metric.COSINE).fitFrom(x, init);
+    Clustering cos = km.withMetric(DistanceMetric.COSINE).fitFrom(x, init);
     assertThat(cos.labels()).containsExactly(0, 0, 1, 1);
     // Centres are unit vectors.
     for (int j = 0; j < 2; j++) {
@@ -177,7 +177,7 @@ class KMeansAccelerationTest {
     int n = CentroidSearch.BLOCK_VALUES / k + 777;
     Embeddings x = groups(15, n, 4, 50, 0.4);
     Embeddings init = firstRows(x, k);
-    Clustering c = new KMeans(k, KMeans.Init.RANDOM, 1, 1, 0.0, 0L, "cpu", KMeans.Algorithm.LLOYD, KMeans.Metric.EUCLIDEAN)
+    Clustering c = new KMeans(k, KMeans.Init.RANDOM, 1, 1, 0.0, 0L, "cpu", KMeans.Algorithm.LLOYD, DistanceMetric.EUCLIDEAN)
         .fitFrom(x, init);
     // After one iteration the labels are the nearest final centres by the double-precision distance.
     float[] cd = c.centroids().data();

@@ -50,7 +50,7 @@ class ModelSelectionTest {
   @Test
   void noiseIsLeftOutAndTooFewClustersGiveNaN() {
     Embeddings x = TestFiles.matrix("/cluster/algos_blobs_noisy_points.csv");
-    ModelSelection ms = new ModelSelection(k -> new Dbscan(1.0, 5, Dbscan.Metric.EUCLIDEAN, "cpu"), List.of(0), 0, 0L);
+    ModelSelection ms = new ModelSelection(k -> new Dbscan(1.0, 5, DistanceMetric.EUCLIDEAN, "cpu"), List.of(0), 0, 0L);
     ModelSelection.Row r = ms.run(x).get(0);
     Map<String, Object> e = ClusterAlgorithmsSklearnTest.cases("dbscan").get(0);
     assertThat(r.noise()).isEqualTo((int) ClusterAlgorithmsSklearnTest.num(e.get("noise")));

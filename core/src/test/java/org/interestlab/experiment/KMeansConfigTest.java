@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.interestlab.UserException;
+import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.encode.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -38,14 +39,14 @@ class KMeansConfigTest {
   void defaultsAreHamerlyAndEuclidean() {
     KMeans km = kmeans(parse());
     assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.HAMERLY);
-    assertThat(km.metric()).isEqualTo(KMeans.Metric.EUCLIDEAN);
+    assertThat(km.metric()).isEqualTo(DistanceMetric.EUCLIDEAN);
   }
 
   @Test
   void algorithmAndMetricReachTheClusterer() {
     KMeans km = kmeans(parse("clusterer.algorithm=lloyd", "clusterer.metric=cosine"));
     assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.LLOYD);
-    assertThat(km.metric()).isEqualTo(KMeans.Metric.COSINE);
+    assertThat(km.metric()).isEqualTo(DistanceMetric.COSINE);
     assertThat(kmeans(parse("clusterer.algorithm=yinyang")).algorithm()).isEqualTo(KMeans.Algorithm.YINYANG);
   }
 

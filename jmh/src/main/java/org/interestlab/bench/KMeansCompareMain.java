@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.encode.Embeddings;
@@ -39,7 +40,7 @@ public final class KMeansCompareMain {
     int repeat = Integer.parseInt(args[2]);
     for (int a = 3; a < args.length; a++) {
       KMeans.Algorithm algorithm = KMeans.Algorithm.parse(args[a]);
-      KMeans km = new KMeans(init.rows(), KMeans.Init.RANDOM, 1, iterations, 0.0, 0L, "cpu", algorithm, KMeans.Metric.EUCLIDEAN);
+      KMeans km = new KMeans(init.rows(), KMeans.Init.RANDOM, 1, iterations, 0.0, 0L, "cpu", algorithm, DistanceMetric.EUCLIDEAN);
       warmUp(km, points, init);
       double seconds = Double.POSITIVE_INFINITY;
       Clustering c = null;

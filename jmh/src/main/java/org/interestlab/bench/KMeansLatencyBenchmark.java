@@ -1,6 +1,7 @@
 package org.interestlab.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.encode.Embeddings;
@@ -64,7 +65,7 @@ public class KMeansLatencyBenchmark {
     for (int i = 0; i < k; i++) first[i] = i;
     init = points.select(first);
     kmeans = new KMeans(k, KMeans.Init.RANDOM, 1, ITERATIONS, 0.0, 7L, "cpu", KMeans.Algorithm.parse(algorithm),
-        KMeans.Metric.EUCLIDEAN);
+        DistanceMetric.EUCLIDEAN);
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package org.interestlab.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.encode.Embeddings;
@@ -32,7 +33,7 @@ public final class KMeansScaleMain {
     long t0 = System.nanoTime();
     Embeddings x = generate(n, d, 2 * k, seed);
     long t1 = System.nanoTime();
-    KMeans km = new KMeans(k, KMeans.Init.RANDOM, 1, iterations, 0.0, seed, "cpu", algorithm, KMeans.Metric.EUCLIDEAN);
+    KMeans km = new KMeans(k, KMeans.Init.RANDOM, 1, iterations, 0.0, seed, "cpu", algorithm, DistanceMetric.EUCLIDEAN);
     Clustering c = km.fit(x);
     long t2 = System.nanoTime();
     Runtime rt = Runtime.getRuntime();
