@@ -146,7 +146,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     Clustering best = null;
     for (int r = 0; r < nInit; r++) {
       SplittableRandom rng = root.split();
-      float[] centroids = init == Init.RANDOM ? randomInit(x, rng) : kMeansPlusPlus(x, rng);
+      float[] centroids = init == Init.RANDOM ? randomInit(x, rng) : KMeansPlusPlus.seed(x.data(), x.rows(), x.dim(), k, rng);
       Clustering c = lloyd(x, centroids);
       if (best == null || c.inertia() < best.inertia()) best = c;
     }
@@ -214,77 +214,6 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       idx[j] = t;
     }
     return x.select(java.util.Arrays.copyOf(idx, k)).data();
-  }
-
-  /**
-   * Greedy k-means++ (Arthur &amp; Vassilvitskii 2007) with {@code 2 + ⌊ln k⌋} candidates per step.
-   * Distances to a candidate are computed in parallel over fixed blocks of points and the
-   * potential summed block by block in order, so the seeding is the same on any number of cores.
-   */
-  private float[] kMeansPlusPlus(Embeddings x, SplittableRandom rng) {
-    int n = x.rows();
-    int d = x.dim();
-    float[] data = x.data();
-    float[] centres = new float[k * d];
-    int trials = 2 + (int) Math.log(k);
-    int first = rng.nextInt(n);
-    System.arraycopy(data, first * d, centres, 0, d);
-    double[] closest = new double[n];
-    double potential = distancesTo(data, n, d, first, null, closest);
-    double[] candidateDist = new double[n];
-    double[] bestDist = new double[n];
-    for (int c = 1; c < k; c++) {
-      int bestCandidate = -1;
-      double bestPotential = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        int cand = sampleProportional(closest, potential, rng);
-        double pot = distancesTo(data, n, d, cand, closest, candidateDist);
-        if (pot < bestPotential) {
-          bestPotential = pot;
-          bestCandidate = cand;
-          System.arraycopy(candidateDist, 0, bestDist, 0, n);
-        }
-      }
-      System.arraycopy(data, bestCandidate * d, centres, c * d, d);
-      double[] swap = closest;
-      closest = bestDist;
-      bestDist = swap;
-      potential = bestPotential;
-    }
-    return centres;
-  }
-
-  /**
-   * {@code out[i] = min(closest[i], ‖x_i − x_centre‖²)} (no min when {@code closest} is null);
-   * returns the sum of {@code out}.
-   */
-  private static double distancesTo(float[] data, int n, int d, int centre, double[] closest, double[] out) {
-    int tasks = (n + CentroidUpdate.POINTS_PER_TASK - 1) / CentroidUpdate.POINTS_PER_TASK;
-    double[] partial = new double[tasks];
-    java.util.stream.IntStream.range(0, tasks).parallel().forEach(task -> {
-      double s = 0;
-      for (int i = task * CentroidUpdate.POINTS_PER_TASK, end = Math.min(n, i + CentroidUpdate.POINTS_PER_TASK); i < end; i++) {
-        double dist = SquaredDistance.between(data, i * d, data, centre * d, d);
-        out[i] = closest == null ? dist : Math.min(closest[i], dist);
-        s += out[i];
-      }
-      partial[task] = s;
-    });
-    double total = 0;
-    for (double p : partial) total += p;
-    return total;
-  }
-
-  private static int sampleProportional(double[] weights, double total, SplittableRandom rng) {
-    if (total <= 0) return rng.nextInt(weights.length); // all points coincide with centres
-    double r = rng.nextDouble() * total;
-    double acc = 0;
-    for (int i = 0; i < weights.length; i++) {
-      acc += weights[i];
-      if (acc > r) return i;
-    }
-    for (int i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
-    return weights.length - 1;
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
  * Greedy k-means++ seeding (Arthur &amp; Vassilvitskii, "k-means++: the advantages of careful
  * seeding", SODA 2007), as scikit-learn's {@code _kmeans_plusplus}: the first centre uniformly,
  * then each next one the best (lowest potential) of {@code 2 + ⌊ln k⌋} candidates drawn in
- * proportion to the squared distance to the nearest centre so far. O(n d k log k).
+ * proportion to the squared distance to the nearest centre so far. O(n d k log k). Distances to a
+ * candidate are computed in parallel over fixed blocks of points and the potential summed block by
+ * block in order, so the seeding is the same on any number of cores.
  */
 final class KMeansPlusPlus {
   private KMeansPlusPlus() {}
@@ -18,38 +20,53 @@ final class KMeansPlusPlus {
     int first = rng.nextInt(n);
     System.arraycopy(data, first * d, centres, 0, d);
     double[] closest = new double[n];
-    double potential = 0;
-    for (int i = 0; i < n; i++) {
-      closest[i] = sqDist(data, i, first, d);
-      potential += closest[i];
-    }
-    double[] candidate = new double[n];
-    double[] best = new double[n];
+    double potential = distancesTo(data, n, d, first, null, closest);
+    double[] candidateDist = new double[n];
+    double[] bestDist = new double[n];
     for (int c = 1; c < k; c++) {
-      int bestIndex = -1;
+      int bestCandidate = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
         int cand = sample(closest, potential, rng);
-        double pot = 0;
-        for (int i = 0; i < n; i++) {
-          candidate[i] = Math.min(closest[i], sqDist(data, i, cand, d));
-          pot += candidate[i];
-        }
+        double pot = distancesTo(data, n, d, cand, closest, candidateDist);
         if (pot < bestPotential) {
           bestPotential = pot;
-          bestIndex = cand;
-          System.arraycopy(candidate, 0, best, 0, n);
+          bestCandidate = cand;
+          System.arraycopy(candidateDist, 0, bestDist, 0, n);
         }
       }
-      System.arraycopy(data, bestIndex * d, centres, c * d, d);
-      System.arraycopy(best, 0, closest, 0, n);
+      System.arraycopy(data, bestCandidate * d, centres, c * d, d);
+      double[] swap = closest;
+      closest = bestDist;
+      bestDist = swap;
       potential = bestPotential;
     }
     return centres;
   }
 
+  /**
+   * {@code out[i] = min(closest[i], ‖x_i − x_centre‖²)} (no min when {@code closest} is null);
+   * returns the sum of {@code out}.
+   */
+  private static double distancesTo(float[] data, int n, int d, int centre, double[] closest, double[] out) {
+    int tasks = (n + CentroidUpdate.POINTS_PER_TASK - 1) / CentroidUpdate.POINTS_PER_TASK;
+    double[] partial = new double[tasks];
+    java.util.stream.IntStream.range(0, tasks).parallel().forEach(task -> {
+      double s = 0;
+      for (int i = task * CentroidUpdate.POINTS_PER_TASK, end = Math.min(n, i + CentroidUpdate.POINTS_PER_TASK); i < end; i++) {
+        double dist = SquaredDistance.between(data, i * d, data, centre * d, d);
+        out[i] = closest == null ? dist : Math.min(closest[i], dist);
+        s += out[i];
+      }
+      partial[task] = s;
+    });
+    double total = 0;
+    for (double p : partial) total += p;
+    return total;
+  }
+
   private static int sample(double[] weights, double total, SplittableRandom rng) {
-    if (total <= 0) return rng.nextInt(weights.length); // every point sits on a centre
+    if (total <= 0) return rng.nextInt(weights.length); // all points coincide with centres
     double r = rng.nextDouble() * total;
     double acc = 0;
     for (int i = 0; i < weights.length; i++) {
@@ -58,14 +75,5 @@ final class KMeansPlusPlus {
     }
     for (int i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
     return weights.length - 1;
-  }
-
-  private static double sqDist(float[] data, int i, int j, int d) {
-    double s = 0;
-    for (int t = 0; t < d; t++) {
-      double diff = data[i * d + t] - data[j * d + t];
-      s += diff * diff;
-    }
-    return s;
   }
 }
