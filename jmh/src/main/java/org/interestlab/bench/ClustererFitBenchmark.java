@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How long does one fit of each non-k-means clusterer take, as n grows? Data: {@code n × 64}
  * float32 points in 16 Gaussian groups (σ = 1, seeded); parameters as in
- * {@code jmh/compare_cluster_algos.py}, which times scikit-learn on the same kind of data. Expect
+ * {@code jmh/compare/cluster_algos_peers.py}, which times scikit-learn on the same kind of data. Expect
  * agglomerative to grow as n² (and to be refused above its {@code max_points}), DBSCAN as n² d
  * (one matrix product per block plus a scan), mini-batch k-means and the mixture roughly linearly.
  *

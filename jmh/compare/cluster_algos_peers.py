@@ -1,6 +1,6 @@
 """Side-by-side fit times: scikit-learn vs ./lab cluster on the same vector file.
 
-Usage (Debian's python3-sklearn):  /usr/bin/python3 jmh/compare_cluster_algos.py [--n 10000] [--d 64]
+Usage (Debian's python3-sklearn):  /usr/bin/python3 jmh/compare/cluster_algos_peers.py [--n 10000] [--d 64]
 Writes a blob dataset (n × d float32, 16 groups, seed 0) to a temporary folder, fits each algorithm
 with matching parameters in scikit-learn and with `./lab cluster` (its printed fit time, JVM start-up
 excluded), and prints seconds, the ratio and the ARI between the two labellings. One run each: a
