@@ -21,7 +21,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.mixture import GaussianMixture
 
 here = os.path.dirname(os.path.abspath(__file__))
-lab = os.path.join(os.path.dirname(here), "lab")
+lab = os.path.join(os.path.dirname(os.path.dirname(here)), "lab")
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--n", type=int, default=10000)
