@@ -27,6 +27,8 @@ final class LloydIterations {
   private final int d;
   private final int k;
   private final boolean bounded;
+  /** Elkan's bounds: one group per centre, and open points first try the few centres their bounds leave. */
+  private final boolean elkan;
   private final int groups;
   private final int[] groupOf;
   private final boolean spherical;
@@ -46,10 +48,16 @@ final class LloydIterations {
   static final double ENGINE_MIN_WORK = 1 << 22;
   /** Above this share of open points, bounds are not tightened before the search. */
   private static final double TIGHTEN_LIMIT = 0.7;
+  /**
+   * Elkan: an open point whose bounds leave at most this share of the centres gets their reference
+   * distances in Java; above it, one row of the matrix product (all k) is cheaper.
+   */
+  static final double LOCAL_SHARE = Double.parseDouble(System.getProperty("kmeans.localShare", "0.125"));
 
-  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
-      CentroidSearch search) {
+  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean elkan, boolean spherical, int[] groupOf,
+      int groups, CentroidSearch search) {
     this.data = data;
+    this.elkan = elkan;
     this.groupOf = groupOf;
     this.groups = groups;
     this.n = n;
@@ -77,8 +85,15 @@ final class LloydIterations {
   static Clustering run(float[] data, int n, int d, int k, float[] centroids, int maxIter, double tolerance,
       KMeans.Algorithm algorithm, boolean spherical, Device device) {
     boolean bounded = algorithm != KMeans.Algorithm.LLOYD;
-    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : 1;
-    int[] groupOf = CentroidGroups.of(centroids, k, d, groups);
+    boolean elkan = algorithm == KMeans.Algorithm.ELKAN;
+    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : elkan ? k : 1;
+    int[] groupOf;
+    if (elkan) {
+      groupOf = new int[k];
+      for (int j = 0; j < k; j++) groupOf[j] = j;
+    } else {
+      groupOf = CentroidGroups.of(centroids, k, d, groups);
+    }
     double[] norms = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -89,7 +104,7 @@ final class LloydIterations {
     });
     boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
     try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {
-      return new LloydIterations(data, n, d, k, bounded, spherical, groupOf, groups, search)
+      return new LloydIterations(data, n, d, k, bounded, elkan, spherical, groupOf, groups, search)
           .iterate(centroids.clone(), maxIter, tolerance);
     }
   }
@@ -146,19 +161,22 @@ final class LloydIterations {
       });
       return !Arrays.equals(before, labels);
     }
-    boolean[] pending = settle(previous, centroids);
+    byte[] state = settle(previous, centroids);
     int count = 0;
-    for (boolean p : pending) if (p) count++;
+    boolean changed = false;
+    for (byte s : state) {
+      if (s == OPEN) count++;
+      else if (s == MOVED) changed = true;
+    }
     int[] rows = new int[count];
     int[] before = new int[count];
     for (int i = 0, r = 0; i < n; i++) {
-      if (pending[i]) {
+      if (state[i] == OPEN) {
         rows[r] = i;
         before[r++] = labels[i];
       }
     }
     search.search(rows, count, labels, upper, lower);
-    boolean changed = false;
     for (int r = 0; r < count; r++) {
       refreshed(rows[r]);
       if (labels[rows[r]] != before[r]) changed = true;
@@ -174,13 +192,20 @@ final class LloydIterations {
     lowerMin[i] = min;
   }
 
+  /** What {@link #settle} found for a point: label proven, left for the search, or decided (and changed) here. */
+  private static final byte KEPT = 0;
+  private static final byte OPEN = 1;
+  private static final byte MOVED = 2;
+
   /**
    * Moves the bounds by the centre shifts; marks the points whose label is not proven. First the
    * point's overall lower bound (moved by the largest shift of any other centre, as Hamerly's);
    * only if that fails, its group bounds, each moved by the summed largest shifts of its group
-   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups).
+   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups). With
+   * Elkan's bounds an open point whose bounds leave few centres is decided here from their
+   * reference distances ({@link #local}).
    */
-  private boolean[] settle(float[] previous, float[] centroids) {
+  private byte[] settle(float[] previous, float[] centroids) {
     double[] shift = new double[k];
     int far = 0;
     for (int j = 0; j < k; j++) {
@@ -203,8 +228,9 @@ final class LloydIterations {
     final int farIndex = far;
     final double farthest = shift[far];
     final double other = secondFarthest;
-    double[] half = search.halfGaps();
-    boolean[] pending = new boolean[n];
+    double[] halfPairs = elkan ? halfPairs(centroids) : null;
+    double[] half = elkan ? nearestHalf(halfPairs) : search.halfGaps();
+    byte[] state = new byte[n];
     double[] proven = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -219,7 +245,7 @@ final class LloydIterations {
             grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
           }
           l = Math.max(l, grouped);
-          pending[i] = !SquaredDistance.separated(u, Math.max(l, half[a]));
+          if (!SquaredDistance.separated(u, Math.max(l, half[a]))) state[i] = OPEN;
         }
         upper[i] = u;
         lowerMin[i] = l;
@@ -227,19 +253,100 @@ final class LloydIterations {
       }
     });
     int open = 0;
-    for (boolean p : pending) if (p) open++;
+    for (byte s : state) if (s == OPEN) open++;
     // When most points are open anyway (the first iterations), the exact distance to the own
-    // centre rarely settles one: skip it and let the search redo them all.
-    if (open > TIGHTEN_LIMIT * n) return pending;
+    // centre rarely settles one: skip it and let the search redo them all. Elkan's local step
+    // needs that distance anyway.
+    if (!elkan && open > TIGHTEN_LIMIT * n) return state;
+    int limit = (int) (LOCAL_SHARE * k);
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      int[] candidates = elkan ? new int[k] : null;
+      double[] bounds = elkan ? new double[k] : null;
       for (int i = from; i < to; i++) {
-        if (!pending[i]) continue;
-        double u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, labels[i] * d, d));
+        if (state[i] != OPEN) continue;
+        double own = SquaredDistance.between(data, i * d, centroids, labels[i] * d, d);
+        double u = SquaredDistance.upper(own);
         upper[i] = u;
-        pending[i] = !SquaredDistance.separated(u, proven[i]);
+        if (SquaredDistance.separated(u, proven[i])) state[i] = KEPT;
+        else if (elkan) state[i] = local(i, own, centroids, up, halfPairs, limit, candidates, bounds);
       }
     });
-    return pending;
+    return state;
+  }
+
+  /**
+   * Elkan's step for an open point i (Elkan 2003, "Using the triangle inequality to accelerate
+   * k-means", ICML): the centres that its moved lower bound or half the centre-to-centre distance
+   * does not rule out are the only ones that can be nearest; with at most {@code limit} of them,
+   * their reference distances decide the label here (ties to the lower index, as everywhere) and
+   * refresh the point's bounds to the current epoch. Otherwise the point stays open for the search.
+   *
+   * @param own the reference squared distance to the current centre, whose bound is {@link #upper}
+   */
+  private byte local(int i, double own, float[] centroids, double[] up, double[] halfPairs, int limit, int[] candidates,
+      double[] bounds) {
+    int a = labels[i];
+    double u = upper[i];
+    double[] since = movedDown.get(stamp[i]);
+    int o = i * k;
+    int count = 0;
+    for (int j = 0; j < k; j++) {
+      if (j == a) continue;
+      double l = Math.max(0, Math.nextDown(lower[o + j] - Math.nextUp(up[j] - since[j])));
+      bounds[j] = l;
+      if (!SquaredDistance.separated(u, l) && !SquaredDistance.separated(u, halfPairs[a * k + j])) {
+        if (count == limit) return OPEN;
+        candidates[count++] = j;
+      }
+    }
+    double best = own;
+    int bestIndex = a;
+    for (int c = 0; c < count; c++) {
+      int j = candidates[c];
+      double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
+      bounds[j] = SquaredDistance.lower(dd);
+      if (dd < best || (dd == best && j < bestIndex)) {
+        best = dd;
+        bestIndex = j;
+      }
+    }
+    bounds[a] = SquaredDistance.lower(own);
+    bounds[bestIndex] = Double.POSITIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      float f = SquaredDistance.floatDown(bounds[j]);
+      lower[o + j] = f;
+      min = Math.min(min, f);
+    }
+    lowerMin[i] = min;
+    stamp[i] = epoch;
+    upper[i] = SquaredDistance.upper(best);
+    labels[i] = bestIndex;
+    return bestIndex == a ? KEPT : MOVED;
+  }
+
+  /** Lower bounds on half the distance between each pair of centres, k × k (+∞ on the diagonal). */
+  private double[] halfPairs(float[] centroids) {
+    double[] half = new double[k * k];
+    java.util.stream.IntStream.range(0, k).parallel().forEach(a -> {
+      half[a * k + a] = Double.POSITIVE_INFINITY;
+      for (int b = a + 1; b < k; b++) {
+        half[a * k + b] = 0.5 * SquaredDistance.lower(SquaredDistance.between(centroids, a * d, centroids, b * d, d));
+      }
+    });
+    for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) half[a * k + b] = half[b * k + a];
+    return half;
+  }
+
+  /** Hamerly's {@code s}: per centre, the least of its half distances to the others. */
+  private double[] nearestHalf(double[] halfPairs) {
+    double[] half = new double[k];
+    for (int a = 0; a < k; a++) {
+      double min = Double.POSITIVE_INFINITY;
+      for (int b = 0; b < k; b++) min = Math.min(min, halfPairs[a * k + b]);
+      half[a] = min;
+    }
+    return half;
   }
 
   private float[] normalized(float[] centroids) {
