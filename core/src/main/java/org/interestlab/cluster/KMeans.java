@@ -54,9 +54,8 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
- * @param algorithm {@code auto} (default: {@code elkan} while n·k ≤ {@link #AUTO_ELKAN_BOUNDS}, else
- *     {@code hamerly}), {@code elkan}, {@code hamerly} or {@code yinyang} (exact acceleration by bounds), or
- *     {@code lloyd} (every distance, every iteration); all give identical results
+ * @param algorithm {@code hamerly} (default), {@code elkan} or {@code yinyang} (exact acceleration by
+ *     bounds), or {@code lloyd} (every distance, every iteration); all four give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
@@ -84,8 +83,6 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** How the assignment step finds each point's nearest centre; both give identical results. */
   public enum Algorithm {
-    /** Elkan's bounds when n·k of them fit {@link #AUTO_ELKAN_BOUNDS}, else Hamerly's. */
-    AUTO("auto"),
     /** Elkan's bounds (one lower bound per point and centre): open points try only the centres their bounds leave. */
     ELKAN("elkan"),
     /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
@@ -107,12 +104,10 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
     public static Algorithm parse(String s) {
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: auto, elkan, hamerly, yinyang, lloyd");
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, elkan, yinyang, lloyd");
     }
   }
 
-  /** {@code auto} takes Elkan's bounds up to this many (n·k floats: 256 MB), Hamerly's above. */
-  public static final long AUTO_ELKAN_BOUNDS = 1L << 26;
   /** {@code elkan} refuses more bounds than this (1 GB). */
   public static final long MAX_ELKAN_BOUNDS = 1L << 28;
 
@@ -124,16 +119,16 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
-    if (algorithm == null) algorithm = Algorithm.AUTO;
+    if (algorithm == null) algorithm = Algorithm.HAMERLY;
     if (metric == null) metric = DistanceMetric.EUCLIDEAN;
   }
 
-  /** Euclidean k-means with the default acceleration ({@code auto}: Elkan or Hamerly bounds). */
+  /** Euclidean k-means with the default acceleration (Hamerly bounds). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
-    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.AUTO, DistanceMetric.EUCLIDEAN);
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, DistanceMetric.EUCLIDEAN);
   }
 
-  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, auto, euclidean. */
+  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
   public static KMeans of(int k) {
     return new KMeans(k, Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
   }
@@ -186,21 +181,15 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (points.hasNonFinite()) throw new UserException("kmeans: input vectors contain NaN or infinite values");
     if (algorithm == Algorithm.ELKAN && (long) points.rows() * k > MAX_ELKAN_BOUNDS) {
       throw new UserException("kmeans: algorithm elkan keeps n·k = " + (long) points.rows() * k + " bounds, more than "
-          + MAX_ELKAN_BOUNDS + " (1 GB) — use algorithm auto or hamerly");
+          + MAX_ELKAN_BOUNDS + " (1 GB) — use algorithm hamerly or yinyang");
     }
-  }
-
-  /** The assignment algorithm for n points: {@code auto} resolved by the number of Elkan bounds. */
-  Algorithm resolved(int n) {
-    if (algorithm != Algorithm.AUTO) return algorithm;
-    return (long) n * k <= AUTO_ELKAN_BOUNDS ? Algorithm.ELKAN : Algorithm.HAMERLY;
   }
 
   private Clustering lloyd(Embeddings x, float[] centroids) {
     // tol = 0 needs no variance (a pass over all points saved).
     double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
     return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
-        resolved(x.rows()), metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
+        algorithm, metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 
   /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */

@@ -52,7 +52,7 @@ final class LloydIterations {
    * Elkan: an open point whose bounds leave at most this share of the centres gets their reference
    * distances in Java; above it, one row of the matrix product (all k) is cheaper.
    */
-  static final double LOCAL_SHARE = Double.parseDouble(System.getProperty("kmeans.localShare", "0.125"));
+  static final double LOCAL_SHARE = 0.06;
 
   private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean elkan, boolean spherical, int[] groupOf,
       int groups, CentroidSearch search) {
@@ -230,6 +230,13 @@ final class LloydIterations {
     final double other = secondFarthest;
     double[] halfPairs = elkan ? halfPairs(centroids) : null;
     double[] half = elkan ? nearestHalf(halfPairs) : search.halfGaps();
+    // Per stamp (the epoch a point's group bounds were computed at) and group: how far the group's
+    // centres have moved since, rounded up.
+    double[][] movedSince = new double[epoch][groups];
+    for (int e = 0; e < epoch; e++) {
+      double[] since = movedDown.get(e);
+      for (int g = 0; g < groups; g++) movedSince[e][g] = Math.nextUp(up[g] - since[g]);
+    }
     byte[] state = new byte[n];
     double[] proven = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
@@ -238,12 +245,15 @@ final class LloydIterations {
         double u = Math.nextUp(upper[i] + shift[a]);
         double l = Math.max(0, Math.nextDown(lowerMin[i] - (a == farIndex ? other : farthest)));
         if (!SquaredDistance.separated(u, Math.max(l, half[a]))) {
-          double[] since = movedDown.get(stamp[i]);
-          double grouped = Double.POSITIVE_INFINITY;
+          double[] moved = movedSince[stamp[i]];
+          // The least moved bound, rounded down once (rounding is monotone, so this is the
+          // least of the bounds each rounded down).
+          double least = Double.POSITIVE_INFINITY;
           for (int g = 0, o = i * groups; g < groups; g++, o++) {
-            double moved = Math.nextUp(up[g] - since[g]);
-            grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
+            double v = lower[o] - moved[g];
+            least = v < least ? v : least;
           }
+          double grouped = Math.max(0, Math.nextDown(least));
           l = Math.max(l, grouped);
           if (!SquaredDistance.separated(u, Math.max(l, half[a]))) state[i] = OPEN;
         }
@@ -268,7 +278,7 @@ final class LloydIterations {
         double u = SquaredDistance.upper(own);
         upper[i] = u;
         if (SquaredDistance.separated(u, proven[i])) state[i] = KEPT;
-        else if (elkan) state[i] = local(i, own, centroids, up, halfPairs, limit, candidates, bounds);
+        else if (elkan) state[i] = local(i, own, centroids, movedSince[stamp[i]], halfPairs, limit, candidates, bounds);
       }
     });
     return state;
@@ -283,18 +293,19 @@ final class LloydIterations {
    *
    * @param own the reference squared distance to the current centre, whose bound is {@link #upper}
    */
-  private byte local(int i, double own, float[] centroids, double[] up, double[] halfPairs, int limit, int[] candidates,
+  private byte local(int i, double own, float[] centroids, double[] moved, double[] halfPairs, int limit, int[] candidates,
       double[] bounds) {
     int a = labels[i];
     double u = upper[i];
-    double[] since = movedDown.get(stamp[i]);
     int o = i * k;
     int count = 0;
+    // lower − moved is off by at most 2⁻⁵³ of itself, far inside separated()'s margin; the bounds
+    // stored back are scaled down by more than that rounding (TO_FLOAT_BELOW).
+    double limitU = u / (1 - SquaredDistance.MARGIN);
     for (int j = 0; j < k; j++) {
-      if (j == a) continue;
-      double l = Math.max(0, Math.nextDown(lower[o + j] - Math.nextUp(up[j] - since[j])));
+      double l = lower[o + j] - moved[j];
       bounds[j] = l;
-      if (!SquaredDistance.separated(u, l) && !SquaredDistance.separated(u, halfPairs[a * k + j])) {
+      if (l <= limitU && j != a && !SquaredDistance.separated(u, l) && !SquaredDistance.separated(u, halfPairs[a * k + j])) {
         if (count == limit) return OPEN;
         candidates[count++] = j;
       }
@@ -312,11 +323,13 @@ final class LloydIterations {
     }
     bounds[a] = SquaredDistance.lower(own);
     bounds[bestIndex] = Double.POSITIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
+    float min = Float.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      float f = SquaredDistance.floatDown(bounds[j]);
+      double v = bounds[j];
+      float f = (float) (v * SquaredDistance.TO_FLOAT_BELOW);
+      if (f > v) f = Math.nextDown(f);
       lower[o + j] = f;
-      min = Math.min(min, f);
+      min = f < min ? f : min;
     }
     lowerMin[i] = min;
     stamp[i] = epoch;

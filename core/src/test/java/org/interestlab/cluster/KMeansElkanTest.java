@@ -11,8 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Elkan's bounds ({@code elkan}, and {@code auto} which picks them for small n·k) must give exactly
- * what plain Lloyd gives — labels, centres bit for bit, inertia, iterations — on the data sets of
+ * Elkan's bounds ({@code elkan}) must give exactly what plain Lloyd gives — labels, centres bit for bit, inertia, iterations — on the data sets of
  * {@link KMeansAccelerationTest}: overlapping groups, duplicates, k close to n, emptied clusters.
  */
 class KMeansElkanTest {
@@ -38,13 +37,11 @@ class KMeansElkanTest {
 
   private static void assertElkanSameAsLloyd(KMeans base, Embeddings x, Embeddings init) {
     Clustering lloyd = base.withAlgorithm(KMeans.Algorithm.LLOYD).fitFrom(x, init);
-    for (KMeans.Algorithm a : new KMeans.Algorithm[] {KMeans.Algorithm.ELKAN, KMeans.Algorithm.AUTO}) {
-      Clustering fast = base.withAlgorithm(a).fitFrom(x, init);
-      assertThat(fast.labels()).as(a + " labels").containsExactly(lloyd.labels());
-      assertThat(fast.centroids().data()).as(a + " centroids").containsExactly(lloyd.centroids().data());
-      assertThat(fast.iterations()).as(a + " iterations").isEqualTo(lloyd.iterations());
-      assertThat(fast).isEqualTo(lloyd);
-    }
+    Clustering elkan = base.withAlgorithm(KMeans.Algorithm.ELKAN).fitFrom(x, init);
+    assertThat(elkan.labels()).as("labels").containsExactly(lloyd.labels());
+    assertThat(elkan.centroids().data()).as("centroids").containsExactly(lloyd.centroids().data());
+    assertThat(elkan.iterations()).as("iterations").isEqualTo(lloyd.iterations());
+    assertThat(elkan).isEqualTo(lloyd);
   }
 
   @ParameterizedTest
@@ -71,7 +68,6 @@ class KMeansElkanTest {
     KMeans km = new KMeans(30, KMeans.Init.K_MEANS_PLUS_PLUS, 2, 50, 1e-4, 5L, "cpu");
     Clustering lloyd = km.withAlgorithm(KMeans.Algorithm.LLOYD).fit(x);
     assertThat(km.withAlgorithm(KMeans.Algorithm.ELKAN).fit(x)).isEqualTo(lloyd);
-    assertThat(km.fit(x)).isEqualTo(lloyd);
   }
 
   @Test
@@ -108,21 +104,10 @@ class KMeansElkanTest {
   }
 
   @Test
-  void autoPicksElkanOnlyWhileTheBoundsFit() {
-    KMeans km = new KMeans(1000, KMeans.Init.RANDOM, 1, 3, 0.0, 0L, "cpu");
-    assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.AUTO);
-    assertThat(km.resolved(67_108)).isEqualTo(KMeans.Algorithm.ELKAN); // 67,108,000 ≤ 2^26 = 67,108,864
-    assertThat(km.resolved(67_109)).isEqualTo(KMeans.Algorithm.HAMERLY);
-    assertThat(km.resolved(1_000_000)).isEqualTo(KMeans.Algorithm.HAMERLY);
-    assertThat(km.withAlgorithm(KMeans.Algorithm.YINYANG).resolved(10)).isEqualTo(KMeans.Algorithm.YINYANG);
-  }
-
-  @Test
   void parseNamesEveryAlgorithm() {
     assertThat(KMeans.Algorithm.parse("elkan")).isEqualTo(KMeans.Algorithm.ELKAN);
-    assertThat(KMeans.Algorithm.parse("auto")).isEqualTo(KMeans.Algorithm.AUTO);
     assertThatThrownBy(() -> KMeans.Algorithm.parse("elcan"))
-        .hasMessage("algorithm 'elcan' — allowed: auto, elkan, hamerly, yinyang, lloyd");
+        .hasMessage("algorithm 'elcan' — allowed: hamerly, elkan, yinyang, lloyd");
   }
 
   @Test
@@ -134,6 +119,6 @@ class KMeansElkanTest {
     Embeddings x = new Embeddings(n, 1, new float[n]);
     KMeans km = new KMeans(k, KMeans.Init.RANDOM, 1, 3, 0.0, 0L, "cpu").withAlgorithm(KMeans.Algorithm.ELKAN);
     assertThatThrownBy(() -> km.fit(x)).isInstanceOf(UserException.class)
-        .hasMessage("kmeans: algorithm elkan keeps n·k = 268451840 bounds, more than 268435456 (1 GB) — use algorithm auto or hamerly");
+        .hasMessage("kmeans: algorithm elkan keeps n·k = 268451840 bounds, more than 268435456 (1 GB) — use algorithm hamerly or yinyang");
   }
 }
