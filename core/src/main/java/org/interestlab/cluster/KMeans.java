@@ -8,8 +8,8 @@ import org.interestlab.encode.Embeddings;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
- * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Yinyang's or
- * Hamerly's distance bounds.
+ * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Hamerly's, Elkan's
+ * or Yinyang's distance bounds.
  *
  * <p>Defaults follow scikit-learn's {@code KMeans}: k-means++ with {@code 2 + ln k} local trials,
  * {@code tol} relative to the mean per-feature variance of the data, convergence when the total
@@ -21,8 +21,8 @@ import org.interestlab.encode.Embeddings;
  * <p>Exactness: every label is the nearest centre by the reference distance of
  * {@link SquaredDistance} (double precision), whatever path found it. The float32 matrix products
  * decide a label only when their rounding provably cannot change it, and near ties are recomputed
- * ({@link CentroidSearch}); {@link Algorithm#YINYANG} and {@link Algorithm#HAMERLY} skip the
- * points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
+ * ({@link CentroidSearch}); {@link Algorithm#HAMERLY}, {@link Algorithm#ELKAN} and
+ * {@link Algorithm#YINYANG} skip the points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
  * centres, inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
  * except where scikit-learn's own float32 rounding decides a near tie.
  *
@@ -34,11 +34,12 @@ import org.interestlab.encode.Embeddings;
  *
  * <p>Cost: the first assignment is an {@code n × d × k} matrix product (blocked: at most
  * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later bounded passes cost
- * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
+ * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1, Elkan: k) plus {@code O(d)} per
  * point whose bound must be tightened plus the product for the points left unsettled, and
  * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
  * Memory beyond the points: about 50 bytes per point plus one float per point and group (g capped
- * at 2²⁶ / n) and {@code O(k d)}; with {@code cosine}, also the normalised copy of the points.
+ * at 2²⁶ / n; Elkan: k floats per point, n·k at most 2²⁸) and {@code O(k d)}; with {@code cosine},
+ * also the normalised copy of the points.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
  * <pre>{@code

@@ -6,20 +6,23 @@ import org.interestlab.encode.Embeddings;
 
 /**
  * Lloyd's iterations from given centres, plain or with distance bounds — Hamerly's (Hamerly 2010,
- * "Making k-means even faster", SIAM SDM) or Yinyang's group bounds (Ding et al. 2015, "Yinyang
- * K-Means", ICML) — all producing the same labels, centres and iteration count.
+ * "Making k-means even faster", SIAM SDM), Elkan's per-centre bounds (Elkan 2003, "Using the
+ * triangle inequality to accelerate k-means", ICML) or Yinyang's group bounds (Ding et al. 2015,
+ * "Yinyang K-Means", ICML) — all producing the same labels, centres and iteration count.
  *
  * <p>Every point keeps an upper bound {@code u} on the distance to its centre and lower bounds on
  * the distance to the other centres: one per group of centres (one group for Hamerly, about k/10
- * for Yinyang) plus their minimum. After an update moves centre {@code j} by {@code p_j}, the
+ * for Yinyang, one per centre for Elkan) plus their minimum. After an update moves centre {@code j} by {@code p_j}, the
  * triangle inequality gives {@code u += p_own} and {@code l −= max p_j} over the centres the bound
  * covers. A point whose {@code u} is below {@code max(l, s_own)} (with {@code s_own} half the
  * distance from its centre to the nearest other centre) provably keeps its label; otherwise
  * {@code u} is tightened to the true distance and, if still needed, the point goes to
  * {@link CentroidSearch} with all others that could not be settled. Bounds are rounded outwards
  * and compared with a relative safety margin ({@link SquaredDistance#separated}), so a settled
- * label is exactly the label a full pass would compute. Memory: 3 numbers per point plus one
- * float per group, and an int stamp.
+ * label is exactly the label a full pass would compute. With Elkan's bounds an open point whose
+ * bounds leave only a few centres ({@link #LOCAL_SHARE} of k) is decided by their reference
+ * distances here, without a row of products. Memory: 3 numbers per point plus one float per
+ * group, and an int stamp.
  */
 final class LloydIterations {
   private final float[] data;
