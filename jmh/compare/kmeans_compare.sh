@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # k-means side by side on the same data file and the same initial centres:
 # scikit-learn (lloyd, n_init=1, init=array, tol=0), faiss (Kmeans from the same centres, every
-# point used) and InterestLab (hamerly, yinyang, lloyd), 20 iterations each, best of R rounds.
+# point used) and InterestLab (hamerly, elkan, yinyang, lloyd), 20 iterations each, best of R rounds.
 # Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
 # scikit-learn's.
 #   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; R=3 via ROUNDS)
@@ -25,7 +25,7 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds"
   "$py" "$peers" sklearn "$dir" --iters "$iters"
   java -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
-    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 hamerly yinyang lloyd 2> >(grep -v WARN >&2)
+    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 hamerly elkan yinyang lloyd 2> >(grep -v WARN >&2)
   "$py" "$peers" faiss "$dir" --iters "$iters"
 done
 echo

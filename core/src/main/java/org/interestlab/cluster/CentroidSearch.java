@@ -50,6 +50,8 @@ final class CentroidSearch implements AutoCloseable {
   /** Centre indices sorted by group (stable), and where each group starts in that order. */
   private final int[] order;
   private final int[] groupStart;
+  /** Every centre its own group, in index order (Elkan's bounds): {@link #resolvePerCentre}. */
+  private final boolean perCentre;
 
   private NDManager centroidScope;
   private NDArray centroidsT;
@@ -78,6 +80,9 @@ final class CentroidSearch implements AutoCloseable {
     for (int g = 0; g < groups; g++) groupStart[g + 1] += groupStart[g];
     int[] fill = java.util.Arrays.copyOf(groupStart, groups);
     for (int j = 0; j < k; j++) order[fill[groupOf[j]]++] = j;
+    boolean identity = groups == k;
+    for (int j = 0; j < k && identity; j++) identity = groupOf[j] == j;
+    this.perCentre = identity;
     this.d = d;
     this.k = k;
     this.pointNorms = pointNorms;
@@ -240,8 +245,15 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
-  /** Picks the nearest centre of point i from its row of products x·c (centres in group order). */
+  /**
+   * Picks the nearest centre of point i from its row of products x·c (centres in group order).
+   * With one group per centre (Elkan's bounds) a branch-free second pass writes all k bounds.
+   */
   private void resolve(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
+    if (perCentre) {
+      resolvePerCentre(i, products, offset, labels, upper, lower, sc);
+      return;
+    }
     double[] groupMin = sc.groupMin;
     double[] groupSecond = sc.groupSecond;
     int[] groupArg = sc.groupArg;
@@ -284,6 +296,42 @@ final class CentroidSearch implements AutoCloseable {
       return;
     }
     exact(i, labels, upper, lower, sc);
+  }
+
+  /** {@link #resolve} when every centre is its own group and the centres are in index order. */
+  private void resolvePerCentre(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
+    double xn = pointNorms[i];
+    double xx = xn * xn;
+    double err = 2 * gamma * xn * maxCentroidNorm + SquaredDistance.MARGIN * (xn + maxCentroidNorm) * (xn + maxCentroidNorm);
+    double min = Double.POSITIVE_INFINITY;
+    double second = Double.POSITIVE_INFINITY;
+    int arg = -1;
+    for (int q = 0; q < k; q++) {
+      double f = centroidSquares[q] - 2.0 * products[offset + q];
+      if (f < min) {
+        second = min;
+        min = f;
+        arg = q;
+      } else if (f < second) {
+        second = f;
+      }
+    }
+    if (!(second - min > 2 * err)) {
+      exact(i, labels, upper, lower, sc);
+      return;
+    }
+    labels[i] = arg;
+    upper[i] = SquaredDistance.upper(min + err + xx);
+    double base = xx - err;
+    for (int q = 0, o = i * k; q < k; q++) {
+      double sq = centroidSquares[q] - 2.0 * products[offset + q] + base;
+      double w = sq > 0 ? Math.sqrt(sq) * (1 - SquaredDistance.MARGIN) : 0; // as SquaredDistance.lower
+      // Scaled below float's rounding, so the correction is almost never needed (a predictable branch).
+      float f = (float) (w * SquaredDistance.TO_FLOAT_BELOW);
+      if (f > w) f = Math.nextDown(f);
+      lower[o + q] = f;
+    }
+    lower[i * k + arg] = Float.POSITIVE_INFINITY;
   }
 
   /** Near tie: the reference distance to every centre; ties go to the lower index. */

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  *
  * <p>Per-cluster sums are kept in double between iterations and moved only for points whose label
  * changed, so an update costs {@code O(n + changed · d)} instead of {@code O(n d)}; the first one
- * sums every point, in parallel over slices of the dimensions so that every (cluster, dimension)
- * sum is still added up in point order. Everything is done in point order, so the centres are bit
+ * sums every point and later ones move the changed points, both in parallel over slices of the
+ * dimensions so that every (cluster, dimension) sum is still added up in point order. Everything is done in point order, so the centres are bit
  * for bit the same on any number of cores and for any assignment path that yields the same labels
  * (the rounding left in the sums after moves is of order 10⁻¹⁶ of their size). Memory:
  * {@code k × d} doubles and one label per point.
@@ -20,6 +20,8 @@ final class CentroidUpdate {
   private static final int DIMS_PER_TASK = 16;
   /** Points per parallel task when work is split over points (independent per point). */
   static final int POINTS_PER_TASK = 4096;
+  /** Below this many moved values (changed points × d) the moves run on the calling thread. */
+  private static final long PARALLEL_MOVES = 1 << 16;
 
   private final float[] data;
   private final int n;
@@ -53,21 +55,7 @@ final class CentroidUpdate {
     if (summed[0] < 0) {
       sumAll(labels);
     } else {
-      for (int i = 0; i < n; i++) {
-        int now = labels[i];
-        int was = summed[i];
-        if (now == was) continue;
-        counts[was]--;
-        counts[now]++;
-        int off = i * d;
-        int from = was * d;
-        int to = now * d;
-        for (int j = 0; j < d; j++) {
-          sums[from + j] -= data[off + j];
-          sums[to + j] += data[off + j];
-        }
-        summed[i] = now;
-      }
+      moveChanged(labels);
     }
     relocateEmpty(data, n, d, k, labels, oldCentroids, sums, counts, relocated);
     for (int r = 0; r < relocated.size(); r++) summed[relocated.get(r)] = labels[relocated.get(r)];
@@ -76,6 +64,41 @@ final class CentroidUpdate {
       for (int j = 0; j < d; j++) out[c * d + j] = (float) (sums[c * d + j] / counts[c]);
     }
     return out;
+  }
+
+  /**
+   * Moves each point whose label changed from its old cluster's sums to its new one. In parallel
+   * over slices of the dimensions, each slice taking the points in point order: every (cluster,
+   * dimension) sum sees the same operations in the same order as one sequential pass.
+   */
+  private void moveChanged(int[] labels) {
+    IntList changed = new IntList();
+    for (int i = 0; i < n; i++) {
+      int now = labels[i];
+      int was = summed[i];
+      if (now == was) continue;
+      counts[was]--;
+      counts[now]++;
+      changed.add(i);
+    }
+    int tasks = (d + DIMS_PER_TASK - 1) / DIMS_PER_TASK;
+    IntStream range = IntStream.range(0, tasks);
+    if ((long) changed.size() * d >= PARALLEL_MOVES) range = range.parallel();
+    range.forEach(task -> {
+      int lo = task * DIMS_PER_TASK;
+      int hi = Math.min(d, lo + DIMS_PER_TASK);
+      for (int c = 0; c < changed.size(); c++) {
+        int i = changed.get(c);
+        int off = i * d;
+        int from = summed[i] * d;
+        int to = labels[i] * d;
+        for (int j = lo; j < hi; j++) {
+          sums[from + j] -= data[off + j];
+          sums[to + j] += data[off + j];
+        }
+      }
+    });
+    for (int c = 0; c < changed.size(); c++) summed[changed.get(c)] = labels[changed.get(c)];
   }
 
   private void sumAll(int[] labels) {

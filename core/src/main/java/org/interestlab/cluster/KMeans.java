@@ -8,8 +8,8 @@ import org.interestlab.encode.Embeddings;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
- * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Yinyang's or
- * Hamerly's distance bounds.
+ * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Hamerly's, Elkan's
+ * or Yinyang's distance bounds.
  *
  * <p>Defaults follow scikit-learn's {@code KMeans}: k-means++ with {@code 2 + ln k} local trials,
  * {@code tol} relative to the mean per-feature variance of the data, convergence when the total
@@ -21,8 +21,8 @@ import org.interestlab.encode.Embeddings;
  * <p>Exactness: every label is the nearest centre by the reference distance of
  * {@link SquaredDistance} (double precision), whatever path found it. The float32 matrix products
  * decide a label only when their rounding provably cannot change it, and near ties are recomputed
- * ({@link CentroidSearch}); {@link Algorithm#YINYANG} and {@link Algorithm#HAMERLY} skip the
- * points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
+ * ({@link CentroidSearch}); {@link Algorithm#HAMERLY}, {@link Algorithm#ELKAN} and
+ * {@link Algorithm#YINYANG} skip the points their bounds settle ({@link LloydIterations}). So all algorithms give the same labels,
  * centres, inertia and iteration count, and both match scikit-learn's lloyd from the same initial centres
  * except where scikit-learn's own float32 rounding decides a near tie.
  *
@@ -34,11 +34,12 @@ import org.interestlab.encode.Embeddings;
  *
  * <p>Cost: the first assignment is an {@code n × d × k} matrix product (blocked: at most
  * {@link CentroidSearch#BLOCK_VALUES} distances held at once); later bounded passes cost
- * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1) plus {@code O(d)} per
+ * {@code O(n g)} for {@code g} groups of centres (Yinyang: k/10, Hamerly: 1, Elkan: k) plus {@code O(d)} per
  * point whose bound must be tightened plus the product for the points left unsettled, and
  * {@code O(k² d)} for the centre-to-centre gaps. The update is {@code O(n + changed · d)} in Java.
  * Memory beyond the points: about 50 bytes per point plus one float per point and group (g capped
- * at 2²⁶ / n) and {@code O(k d)}; with {@code cosine}, also the normalised copy of the points.
+ * at 2²⁶ / n; Elkan: k floats per point, n·k at most 2²⁸) and {@code O(k d)}; with {@code cosine},
+ * also the normalised copy of the points.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
  * <pre>{@code
@@ -54,8 +55,8 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
- * @param algorithm {@code hamerly} (default) or {@code yinyang} (exact acceleration by bounds), or {@code lloyd}
- *     (every distance, every iteration); all three give identical results
+ * @param algorithm {@code hamerly} (default), {@code elkan} or {@code yinyang} (exact acceleration by
+ *     bounds), or {@code lloyd} (every distance, every iteration); all four give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
@@ -83,6 +84,8 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** How the assignment step finds each point's nearest centre; both give identical results. */
   public enum Algorithm {
+    /** Elkan's bounds (one lower bound per point and centre): open points try only the centres their bounds leave. */
+    ELKAN("elkan"),
     /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
     HAMERLY("hamerly"),
     /** Yinyang's group bounds (k/10 groups of centres): only points whose label is not proven are recomputed. */
@@ -102,9 +105,12 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
     public static Algorithm parse(String s) {
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, yinyang, lloyd");
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, elkan, yinyang, lloyd");
     }
   }
+
+  /** {@code elkan} refuses more bounds than this (1 GB). */
+  public static final long MAX_ELKAN_BOUNDS = 1L << 28;
 
 
   public KMeans {
@@ -174,6 +180,10 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       throw new UserException("kmeans: k=" + k + " is larger than the number of points (" + points.rows() + ") — use k ≤ " + points.rows());
     }
     if (points.hasNonFinite()) throw new UserException("kmeans: input vectors contain NaN or infinite values");
+    if (algorithm == Algorithm.ELKAN && (long) points.rows() * k > MAX_ELKAN_BOUNDS) {
+      throw new UserException("kmeans: algorithm elkan keeps n·k = " + (long) points.rows() * k + " bounds, more than "
+          + MAX_ELKAN_BOUNDS + " (1 GB) — use algorithm hamerly or yinyang");
+    }
   }
 
   private Clustering lloyd(Embeddings x, float[] centroids) {

@@ -6,20 +6,23 @@ import org.interestlab.encode.Embeddings;
 
 /**
  * Lloyd's iterations from given centres, plain or with distance bounds — Hamerly's (Hamerly 2010,
- * "Making k-means even faster", SIAM SDM) or Yinyang's group bounds (Ding et al. 2015, "Yinyang
- * K-Means", ICML) — all producing the same labels, centres and iteration count.
+ * "Making k-means even faster", SIAM SDM), Elkan's per-centre bounds (Elkan 2003, "Using the
+ * triangle inequality to accelerate k-means", ICML) or Yinyang's group bounds (Ding et al. 2015,
+ * "Yinyang K-Means", ICML) — all producing the same labels, centres and iteration count.
  *
  * <p>Every point keeps an upper bound {@code u} on the distance to its centre and lower bounds on
  * the distance to the other centres: one per group of centres (one group for Hamerly, about k/10
- * for Yinyang) plus their minimum. After an update moves centre {@code j} by {@code p_j}, the
+ * for Yinyang, one per centre for Elkan) plus their minimum. After an update moves centre {@code j} by {@code p_j}, the
  * triangle inequality gives {@code u += p_own} and {@code l −= max p_j} over the centres the bound
  * covers. A point whose {@code u} is below {@code max(l, s_own)} (with {@code s_own} half the
  * distance from its centre to the nearest other centre) provably keeps its label; otherwise
  * {@code u} is tightened to the true distance and, if still needed, the point goes to
  * {@link CentroidSearch} with all others that could not be settled. Bounds are rounded outwards
  * and compared with a relative safety margin ({@link SquaredDistance#separated}), so a settled
- * label is exactly the label a full pass would compute. Memory: 3 numbers per point plus one
- * float per group, and an int stamp.
+ * label is exactly the label a full pass would compute. With Elkan's bounds an open point whose
+ * bounds leave only a few centres ({@link #LOCAL_SHARE} of k) is decided by their reference
+ * distances here, without a row of products. Memory: 3 numbers per point plus one float per
+ * group, and an int stamp.
  */
 final class LloydIterations {
   private final float[] data;
@@ -27,6 +30,8 @@ final class LloydIterations {
   private final int d;
   private final int k;
   private final boolean bounded;
+  /** Elkan's bounds: one group per centre, and open points first try the few centres their bounds leave. */
+  private final boolean elkan;
   private final int groups;
   private final int[] groupOf;
   private final boolean spherical;
@@ -46,10 +51,16 @@ final class LloydIterations {
   static final double ENGINE_MIN_WORK = 1 << 22;
   /** Above this share of open points, bounds are not tightened before the search. */
   private static final double TIGHTEN_LIMIT = 0.7;
+  /**
+   * Elkan: an open point whose bounds leave at most this share of the centres gets their reference
+   * distances in Java; above it, one row of the matrix product (all k) is cheaper.
+   */
+  static final double LOCAL_SHARE = 0.06;
 
-  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean spherical, int[] groupOf, int groups,
-      CentroidSearch search) {
+  private LloydIterations(float[] data, int n, int d, int k, boolean bounded, boolean elkan, boolean spherical, int[] groupOf,
+      int groups, CentroidSearch search) {
     this.data = data;
+    this.elkan = elkan;
     this.groupOf = groupOf;
     this.groups = groups;
     this.n = n;
@@ -77,8 +88,15 @@ final class LloydIterations {
   static Clustering run(float[] data, int n, int d, int k, float[] centroids, int maxIter, double tolerance,
       KMeans.Algorithm algorithm, boolean spherical, Device device) {
     boolean bounded = algorithm != KMeans.Algorithm.LLOYD;
-    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : 1;
-    int[] groupOf = CentroidGroups.of(centroids, k, d, groups);
+    boolean elkan = algorithm == KMeans.Algorithm.ELKAN;
+    int groups = algorithm == KMeans.Algorithm.YINYANG ? groupCount(n, k) : elkan ? k : 1;
+    int[] groupOf;
+    if (elkan) {
+      groupOf = new int[k];
+      for (int j = 0; j < k; j++) groupOf[j] = j;
+    } else {
+      groupOf = CentroidGroups.of(centroids, k, d, groups);
+    }
     double[] norms = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -89,7 +107,7 @@ final class LloydIterations {
     });
     boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
     try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {
-      return new LloydIterations(data, n, d, k, bounded, spherical, groupOf, groups, search)
+      return new LloydIterations(data, n, d, k, bounded, elkan, spherical, groupOf, groups, search)
           .iterate(centroids.clone(), maxIter, tolerance);
     }
   }
@@ -146,19 +164,22 @@ final class LloydIterations {
       });
       return !Arrays.equals(before, labels);
     }
-    boolean[] pending = settle(previous, centroids);
+    byte[] state = settle(previous, centroids);
     int count = 0;
-    for (boolean p : pending) if (p) count++;
+    boolean changed = false;
+    for (byte s : state) {
+      if (s == OPEN) count++;
+      else if (s == MOVED) changed = true;
+    }
     int[] rows = new int[count];
     int[] before = new int[count];
     for (int i = 0, r = 0; i < n; i++) {
-      if (pending[i]) {
+      if (state[i] == OPEN) {
         rows[r] = i;
         before[r++] = labels[i];
       }
     }
     search.search(rows, count, labels, upper, lower);
-    boolean changed = false;
     for (int r = 0; r < count; r++) {
       refreshed(rows[r]);
       if (labels[rows[r]] != before[r]) changed = true;
@@ -174,13 +195,20 @@ final class LloydIterations {
     lowerMin[i] = min;
   }
 
+  /** What {@link #settle} found for a point: label proven, left for the search, or decided (and changed) here. */
+  private static final byte KEPT = 0;
+  private static final byte OPEN = 1;
+  private static final byte MOVED = 2;
+
   /**
    * Moves the bounds by the centre shifts; marks the points whose label is not proven. First the
    * point's overall lower bound (moved by the largest shift of any other centre, as Hamerly's);
    * only if that fails, its group bounds, each moved by the summed largest shifts of its group
-   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups).
+   * since they were computed (Yinyang's) — so a settled point costs O(1), not O(groups). With
+   * Elkan's bounds an open point whose bounds leave few centres is decided here from their
+   * reference distances ({@link #local}).
    */
-  private boolean[] settle(float[] previous, float[] centroids) {
+  private byte[] settle(float[] previous, float[] centroids) {
     double[] shift = new double[k];
     int far = 0;
     for (int j = 0; j < k; j++) {
@@ -203,8 +231,16 @@ final class LloydIterations {
     final int farIndex = far;
     final double farthest = shift[far];
     final double other = secondFarthest;
-    double[] half = search.halfGaps();
-    boolean[] pending = new boolean[n];
+    double[] halfPairs = elkan ? halfPairs(centroids) : null;
+    double[] half = elkan ? nearestHalf(halfPairs) : search.halfGaps();
+    // Per stamp (the epoch a point's group bounds were computed at) and group: how far the group's
+    // centres have moved since, rounded up.
+    double[][] movedSince = new double[epoch][groups];
+    for (int e = 0; e < epoch; e++) {
+      double[] since = movedDown.get(e);
+      for (int g = 0; g < groups; g++) movedSince[e][g] = Math.nextUp(up[g] - since[g]);
+    }
+    byte[] state = new byte[n];
     double[] proven = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       for (int i = from; i < to; i++) {
@@ -212,14 +248,17 @@ final class LloydIterations {
         double u = Math.nextUp(upper[i] + shift[a]);
         double l = Math.max(0, Math.nextDown(lowerMin[i] - (a == farIndex ? other : farthest)));
         if (!SquaredDistance.separated(u, Math.max(l, half[a]))) {
-          double[] since = movedDown.get(stamp[i]);
-          double grouped = Double.POSITIVE_INFINITY;
+          double[] moved = movedSince[stamp[i]];
+          // The least moved bound, rounded down once (rounding is monotone, so this is the
+          // least of the bounds each rounded down).
+          double least = Double.POSITIVE_INFINITY;
           for (int g = 0, o = i * groups; g < groups; g++, o++) {
-            double moved = Math.nextUp(up[g] - since[g]);
-            grouped = Math.min(grouped, Math.max(0, Math.nextDown(lower[o] - moved)));
+            double v = lower[o] - moved[g];
+            least = v < least ? v : least;
           }
+          double grouped = Math.max(0, Math.nextDown(least));
           l = Math.max(l, grouped);
-          pending[i] = !SquaredDistance.separated(u, Math.max(l, half[a]));
+          if (!SquaredDistance.separated(u, Math.max(l, half[a]))) state[i] = OPEN;
         }
         upper[i] = u;
         lowerMin[i] = l;
@@ -227,19 +266,103 @@ final class LloydIterations {
       }
     });
     int open = 0;
-    for (boolean p : pending) if (p) open++;
+    for (byte s : state) if (s == OPEN) open++;
     // When most points are open anyway (the first iterations), the exact distance to the own
-    // centre rarely settles one: skip it and let the search redo them all.
-    if (open > TIGHTEN_LIMIT * n) return pending;
+    // centre rarely settles one: skip it and let the search redo them all. Elkan's local step
+    // needs that distance anyway.
+    if (!elkan && open > TIGHTEN_LIMIT * n) return state;
+    int limit = (int) (LOCAL_SHARE * k);
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
+      int[] candidates = elkan ? new int[k] : null;
+      double[] bounds = elkan ? new double[k] : null;
       for (int i = from; i < to; i++) {
-        if (!pending[i]) continue;
-        double u = SquaredDistance.upper(SquaredDistance.between(data, i * d, centroids, labels[i] * d, d));
+        if (state[i] != OPEN) continue;
+        double own = SquaredDistance.between(data, i * d, centroids, labels[i] * d, d);
+        double u = SquaredDistance.upper(own);
         upper[i] = u;
-        pending[i] = !SquaredDistance.separated(u, proven[i]);
+        if (SquaredDistance.separated(u, proven[i])) state[i] = KEPT;
+        else if (elkan) state[i] = local(i, own, centroids, movedSince[stamp[i]], halfPairs, limit, candidates, bounds);
       }
     });
-    return pending;
+    return state;
+  }
+
+  /**
+   * Elkan's step for an open point i (Elkan 2003, "Using the triangle inequality to accelerate
+   * k-means", ICML): the centres that its moved lower bound or half the centre-to-centre distance
+   * does not rule out are the only ones that can be nearest; with at most {@code limit} of them,
+   * their reference distances decide the label here (ties to the lower index, as everywhere) and
+   * refresh the point's bounds to the current epoch. Otherwise the point stays open for the search.
+   *
+   * @param own the reference squared distance to the current centre, whose bound is {@link #upper}
+   */
+  private byte local(int i, double own, float[] centroids, double[] moved, double[] halfPairs, int limit, int[] candidates,
+      double[] bounds) {
+    int a = labels[i];
+    double u = upper[i];
+    int o = i * k;
+    int count = 0;
+    // lower − moved is off by at most 2⁻⁵³ of itself, far inside separated()'s margin; the bounds
+    // stored back are scaled down by more than that rounding (TO_FLOAT_BELOW).
+    double limitU = u / (1 - SquaredDistance.MARGIN);
+    for (int j = 0; j < k; j++) {
+      double l = lower[o + j] - moved[j];
+      bounds[j] = l;
+      if (l <= limitU && j != a && !SquaredDistance.separated(u, l) && !SquaredDistance.separated(u, halfPairs[a * k + j])) {
+        if (count == limit) return OPEN;
+        candidates[count++] = j;
+      }
+    }
+    double best = own;
+    int bestIndex = a;
+    for (int c = 0; c < count; c++) {
+      int j = candidates[c];
+      double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
+      bounds[j] = SquaredDistance.lower(dd);
+      if (dd < best || (dd == best && j < bestIndex)) {
+        best = dd;
+        bestIndex = j;
+      }
+    }
+    bounds[a] = SquaredDistance.lower(own);
+    bounds[bestIndex] = Double.POSITIVE_INFINITY;
+    float min = Float.POSITIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      double v = bounds[j];
+      float f = (float) (v * SquaredDistance.TO_FLOAT_BELOW);
+      if (f > v) f = Math.nextDown(f);
+      lower[o + j] = f;
+      min = f < min ? f : min;
+    }
+    lowerMin[i] = min;
+    stamp[i] = epoch;
+    upper[i] = SquaredDistance.upper(best);
+    labels[i] = bestIndex;
+    return bestIndex == a ? KEPT : MOVED;
+  }
+
+  /** Lower bounds on half the distance between each pair of centres, k × k (+∞ on the diagonal). */
+  private double[] halfPairs(float[] centroids) {
+    double[] half = new double[k * k];
+    java.util.stream.IntStream.range(0, k).parallel().forEach(a -> {
+      half[a * k + a] = Double.POSITIVE_INFINITY;
+      for (int b = a + 1; b < k; b++) {
+        half[a * k + b] = 0.5 * SquaredDistance.lower(SquaredDistance.between(centroids, a * d, centroids, b * d, d));
+      }
+    });
+    for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) half[a * k + b] = half[b * k + a];
+    return half;
+  }
+
+  /** Hamerly's {@code s}: per centre, the least of its half distances to the others. */
+  private double[] nearestHalf(double[] halfPairs) {
+    double[] half = new double[k];
+    for (int a = 0; a < k; a++) {
+      double min = Double.POSITIVE_INFINITY;
+      for (int b = 0; b < k; b++) min = Math.min(min, halfPairs[a * k + b]);
+      half[a] = min;
+    }
+    return half;
   }
 
   private float[] normalized(float[] centroids) {

@@ -48,11 +48,12 @@ class KMeansConfigTest {
     assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.LLOYD);
     assertThat(km.metric()).isEqualTo(DistanceMetric.COSINE);
     assertThat(kmeans(parse("clusterer.algorithm=yinyang")).algorithm()).isEqualTo(KMeans.Algorithm.YINYANG);
+    assertThat(kmeans(parse("clusterer.algorithm=elkan")).algorithm()).isEqualTo(KMeans.Algorithm.ELKAN);
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "clusterer.algorithm=elkan | x.yaml: clusterer.algorithm: 'elkan' is not allowed — allowed: one of hamerly, yinyang, lloyd",
+      "clusterer.algorithm=kdtree | x.yaml: clusterer.algorithm: 'kdtree' is not allowed — allowed: one of hamerly, elkan, yinyang, lloyd",
       "clusterer.metric=l1       | x.yaml: clusterer.metric: 'l1' is not allowed — allowed: one of euclidean, cosine",
   })
   void badValuesGiveOneClearMessage(String override, String expected) {
