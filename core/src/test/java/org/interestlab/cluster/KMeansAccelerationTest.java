@@ -37,7 +37,7 @@ class KMeansAccelerationTest {
 
   private static void assertSameForAllAlgorithms(KMeans base, Embeddings x, Embeddings init) {
     Clustering lloyd = base.withAlgorithm(KMeans.Algorithm.LLOYD).fitFrom(x, init);
-    for (KMeans.Algorithm a : List.of(KMeans.Algorithm.HAMERLY, KMeans.Algorithm.YINYANG)) {
+    for (KMeans.Algorithm a : List.of(KMeans.Algorithm.HAMERLY, KMeans.Algorithm.ELKAN, KMeans.Algorithm.YINYANG)) {
       Clustering fast = base.withAlgorithm(a).fitFrom(x, init);
       assertThat(fast.labels()).as(a + " labels").containsExactly(lloyd.labels());
       assertThat(fast.centroids().data()).as(a + " centroids").containsExactly(lloyd.centroids().data());
@@ -72,6 +72,7 @@ class KMeansAccelerationTest {
     Clustering lloyd = km.withAlgorithm(KMeans.Algorithm.LLOYD).fit(x);
     assertThat(km.withAlgorithm(KMeans.Algorithm.YINYANG).fit(x)).isEqualTo(lloyd);
     assertThat(km.withAlgorithm(KMeans.Algorithm.HAMERLY).fit(x)).isEqualTo(lloyd);
+    assertThat(km.withAlgorithm(KMeans.Algorithm.ELKAN).fit(x)).isEqualTo(lloyd);
   }
 
   @Test
