@@ -1,6 +1,7 @@
 package org.interestlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interestlab.UserException;
 import org.interestlab.encode.Embeddings;
 import org.interestlab.testing.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -197,5 +199,39 @@ class KMeansAccelerationTest {
       assertThat(c.label(i)).as("point " + i).isEqualTo(best);
     }
     assertThat(Arrays.stream(c.sizes()).sum()).isEqualTo(n);
+  }
+
+  @Test
+  void highDimensionsSameAsLloyd() {
+    // Many dimensions and k: most open points are decided by a few reference distances, the rest by
+    // rows of the product; both paths must agree with Lloyd.
+    Embeddings x = groups(21, 6000, 96, 80, 1.2);
+    assertSameForAllAlgorithms(new KMeans(60, KMeans.Init.RANDOM, 1, 40, 0.0, 0L, "cpu"), x, firstRows(x, 60));
+  }
+
+  @Test
+  void cosineSameAsLloydOnManyPoints() {
+    Embeddings x = groups(16, 4000, 20, 30, 1.0);
+    KMeans km = new KMeans(20, KMeans.Init.RANDOM, 1, 60, 0.0, 0L, "cpu").withMetric(DistanceMetric.COSINE);
+    assertSameForAllAlgorithms(km, x, firstRows(x, 20));
+  }
+
+  @Test
+  void parseNamesEveryAlgorithm() {
+    assertThat(KMeans.Algorithm.parse("elkan")).isEqualTo(KMeans.Algorithm.ELKAN);
+    assertThatThrownBy(() -> KMeans.Algorithm.parse("elcan"))
+        .hasMessage("algorithm 'elcan' — allowed: hamerly, elkan, yinyang, lloyd");
+  }
+
+  @Test
+  void elkanRefusesMoreBoundsThanItsLimit() {
+    // k = 2^14 and n = 2^14 + 1 one-dimensional points: n·k = 2^28 + 2^14, just above the limit;
+    // refused before anything is allocated.
+    int k = 1 << 14;
+    int n = k + 1;
+    Embeddings x = new Embeddings(n, 1, new float[n]);
+    KMeans km = new KMeans(k, KMeans.Init.RANDOM, 1, 3, 0.0, 0L, "cpu").withAlgorithm(KMeans.Algorithm.ELKAN);
+    assertThatThrownBy(() -> km.fit(x)).isInstanceOf(UserException.class)
+        .hasMessage("kmeans: algorithm elkan keeps n·k = 268451840 bounds, more than 268435456 (1 GB) — use algorithm hamerly or yinyang");
   }
 }
