@@ -114,11 +114,26 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
       return new Snapshot(users, labels, centroids);
     }
 
+    /** Calls {@code visit} for every user present here and in {@code later}, in user order (a merge of the sorted user lists). */
+    void forEachSharedUser(Snapshot later, SharedUser visit) {
+      for (int i = 0, j = 0; i < users.length && j < later.users.length; ) {
+        if (users[i] < later.users[j]) i++;
+        else if (later.users[j] < users[i]) j++;
+        else visit.accept(users[i], labels[i++], later.labels[j++]);
+      }
+    }
+
     /** Cluster of a user, or −1 when absent. */
     public int labelOf(int user) {
       int i = Arrays.binarySearch(users, user);
       return i >= 0 ? labels[i] : -1;
     }
+  }
+
+  /** A user present in two windows, with its cluster in each. */
+  @FunctionalInterface
+  interface SharedUser {
+    void accept(int user, int earlierCluster, int laterCluster);
   }
 
   /** {@code users} users went from old cluster {@code from} to new cluster {@code to}. */
@@ -178,25 +193,15 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
     for (int t = 1; t < windows.size(); t++) {
       Snapshot old = windows.get(t - 1);
       Snapshot now = windows.get(t);
-      // Flows over shared users (a sorted merge of the two user lists).
+      // Flows over the users present in both windows.
       Map<Long, Integer> flow = new HashMap<>();
       Map<Integer, Integer> oldShared = new TreeMap<>();
       Map<Integer, Integer> newShared = new TreeMap<>();
-      for (int i = 0, j = 0; i < old.users().length && j < now.users().length; ) {
-        int u = old.users()[i];
-        int v = now.users()[j];
-        if (u < v) i++;
-        else if (v < u) j++;
-        else {
-          int a = old.labels()[i];
-          int b = now.labels()[j];
-          flow.merge(key(a, b), 1, Integer::sum);
-          oldShared.merge(a, 1, Integer::sum);
-          newShared.merge(b, 1, Integer::sum);
-          i++;
-          j++;
-        }
-      }
+      old.forEachSharedUser(now, (u, a, b) -> {
+        flow.merge(key(a, b), 1, Integer::sum);
+        oldShared.merge(a, 1, Integer::sum);
+        newShared.merge(b, 1, Integer::sum);
+      });
       stability.add(TemporalStability.ari(old.users(), old.labels(), now.users(), now.labels()));
       TreeSet<Integer> oldClusters = new TreeSet<>(boxed(old.labels()));
       TreeSet<Integer> newClusters = new TreeSet<>(boxed(now.labels()));
@@ -245,21 +250,11 @@ public record ClusterTracker(double minOverlap, double minSimilarity, int persis
         else cur.put(b, nextTrack++);
       }
       tracks.add(cur);
-      for (int i = 0, j = 0; i < old.users().length && j < now.users().length; ) {
-        int u = old.users()[i];
-        int v = now.users()[j];
-        if (u < v) i++;
-        else if (v < u) j++;
-        else {
-          int a = old.labels()[i];
-          int b = now.labels()[j];
-          int from = prevTracks.get(a);
-          int to = cur.get(b);
-          if (from != to) drifts.add(new Drift(u, window, from, to, a, b));
-          i++;
-          j++;
-        }
-      }
+      old.forEachSharedUser(now, (u, a, b) -> {
+        int from = prevTracks.get(a);
+        int to = cur.get(b);
+        if (from != to) drifts.add(new Drift(u, window, from, to, a, b));
+      });
     }
     return new Tracking(events, persistent(drifts, windows, tracks), tracks, stability);
   }
