@@ -57,10 +57,15 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Components as rows, metrics as columns, four decimals. */
+  /** Components as rows, metrics as columns, four decimals; columns holding only whole numbers (counts) as integers. */
   static String table(Map<String, Map<String, Double>> metrics) {
     Set<String> columns = new LinkedHashSet<>();
     metrics.values().forEach(m -> columns.addAll(m.keySet()));
+    Set<String> counts = new java.util.HashSet<>();
+    for (String c : columns) {
+      List<Double> vs = metrics.values().stream().map(m -> m.get(c)).filter(v -> v != null).toList();
+      if (vs.stream().allMatch(v -> v == Math.rint(v) && Math.abs(v) < 1e15)) counts.add(c);
+    }
     int first = Math.max("component".length(), metrics.keySet().stream().mapToInt(String::length).max().orElse(0));
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-" + first + "s", "component"));
@@ -70,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
       sb.append(String.format(Locale.ROOT, "%-" + first + "s", component));
       for (String c : columns) {
         Double v = m.get(c);
-        String cell = v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+        String cell = v == null ? "" : counts.contains(c) ? String.format(Locale.ROOT, "%d", v.longValue())
+            : String.format(Locale.ROOT, "%.4f", v);
         sb.append("  ").append(String.format(Locale.ROOT, "%" + Math.max(8, c.length()) + "s", cell));
       }
       sb.append('\n');
