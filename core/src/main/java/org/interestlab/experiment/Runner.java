@@ -62,6 +62,22 @@ public final class Runner {
     this.console = console;
   }
 
+  /**
+   * A GPU named by a component ({@code device: gpu} or {@code gpu:N}) must exist before any work
+   * starts: the error names the file and key. {@code auto} and {@code cpu} need no check here.
+   */
+  private static void requireAskedForGpus(ExperimentConfig config) {
+    List<ComponentConfig> components = new ArrayList<>(List.of(config.encoder()));
+    if (config.clusterer() != null) components.add(config.clusterer());
+    components.addAll(config.recommenders());
+    for (ComponentConfig c : components) {
+      Object device = c.params().values().get("device");
+      if (device instanceof String d && d.startsWith("gpu")) {
+        org.interestlab.compute.Device.resolve(d, config.file() + ": " + c.stage().key() + ".device");
+      }
+    }
+  }
+
   public RunResult run(ExperimentConfig config) {
     String resolvedYaml = ConfigYaml.dump(config.resolved());
     String hash8 = sha256(resolvedYaml).substring(0, 8);
@@ -100,6 +116,7 @@ public final class Runner {
     } catch (UserException e) {
       throw new ConfigException(config.file() + ": " + e.getMessage());
     }
+    requireAskedForGpus(config);
     boolean useCache = config.encoder().params().values().get("cache") instanceof Boolean b && b;
     EmbeddingCache cache = useCache ? EmbeddingCache.openDefault() : null;
 

@@ -118,6 +118,22 @@ class LabCliTest {
     assertThat(tmp.toFile().list()).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "clusterer.device=gpu | quickstart.yaml: clusterer.device: device 'gpu' requested but PyTorch sees 0 GPU(s)",
+      "encoder.device=gpu   | quickstart.yaml: encoder.device: device 'gpu' requested but PyTorch sees 0 GPU(s)",
+  })
+  void aGpuWhereNoneExistsIsAConfigErrorBeforeAnyWork(String override, String expected) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(org.interestlab.compute.Engines.pytorch().getGpuCount() == 0,
+        "this machine has a GPU: asking for one is no error here");
+    String config = root.resolve("experiments/configs/quickstart.yaml").toString();
+    Result r = lab("run", config, "--runs-dir", tmp.toString(), "--set", "encoder.engine=pytorch", "--set", override);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains(expected.strip()).contains("use device: cpu or auto");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    assertThat(tmp.toFile().list()).isEmpty();
+  }
+
   @Test
   void missingConfigFileExitsTwo() {
     Result r = lab("run", tmp.resolve("nope.yaml").toString());
