@@ -164,7 +164,7 @@ final class CentroidSearch implements AutoCloseable {
         for (int q = 0; q < k; q++) {
           if (q == a) continue;
           double nb = norms[q];
-          double err = 2 * gamma * na * nb + SquaredDistance.MARGIN * (na + nb) * (na + nb);
+          double err = productError(na, nb);
           min = Math.min(min, centroidSquares[a] + centroidSquares[q] - 2.0 * products[r * k + q] - err);
         }
         half[order[a]] = 0.5 * SquaredDistance.lower(min);
@@ -260,7 +260,7 @@ final class CentroidSearch implements AutoCloseable {
     double xn = pointNorms[i];
     double xx = xn * xn;
     // |computed − exact| of ‖c‖² − 2 x·c, plus a relative allowance for the double arithmetic.
-    double err = 2 * gamma * xn * maxCentroidNorm + SquaredDistance.MARGIN * (xn + maxCentroidNorm) * (xn + maxCentroidNorm);
+    double err = productError(xn, maxCentroidNorm);
     int bestGroup = 0;
     for (int g = 0; g < groups; g++) {
       double min = Double.POSITIVE_INFINITY;
@@ -298,11 +298,19 @@ final class CentroidSearch implements AutoCloseable {
     exact(i, labels, upper, lower, sc);
   }
 
+  /**
+   * Bound on |computed − exact| of ‖b‖² − 2 a·b for vectors of norms {@code na} and {@code nb}:
+   * the float32 product's error plus a relative allowance for the double arithmetic.
+   */
+  private double productError(double na, double nb) {
+    return 2 * gamma * na * nb + SquaredDistance.MARGIN * (na + nb) * (na + nb);
+  }
+
   /** {@link #resolve} when every centre is its own group and the centres are in index order. */
   private void resolvePerCentre(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
     double xn = pointNorms[i];
     double xx = xn * xn;
-    double err = 2 * gamma * xn * maxCentroidNorm + SquaredDistance.MARGIN * (xn + maxCentroidNorm) * (xn + maxCentroidNorm);
+    double err = productError(xn, maxCentroidNorm);
     double min = Double.POSITIVE_INFINITY;
     double second = Double.POSITIVE_INFINITY;
     int arg = -1;

@@ -76,9 +76,9 @@ final class ClusterCommand implements Callable<Integer> {
       for (String other : registry.kinds(Stage.CLUSTERER)) if (!ALGOS.containsValue(other)) allowed.add(other);
       throw new UserException("--algo: '" + algo + "' is not known — allowed: " + String.join(", ", allowed));
     }
-    Map<String, Object> raw = parseParams(params);
+    Map<String, Object> raw = ComponentParams.parse(params, "eps=0.3");
     List<Integer> ks = parseK(k, spec, raw);
-    if (silhouetteSample < 0) throw new UserException("--silhouette-sample: " + silhouetteSample + " — allowed: 0 (all points) or more");
+    ClusterReport.checkSilhouetteSample(silhouetteSample);
     if (ks.size() > 1 && out != null) {
       throw new UserException("--out: labels are written for a single --k; with --k " + k + " only the table is printed — drop --out or give one k");
     }
@@ -93,8 +93,8 @@ final class ClusterCommand implements Callable<Integer> {
 
     Embeddings x = ClusterReport.readVectors(Paths.userPath(input.toString()));
     int[] truthLabels = truth == null ? null : LabelsCsv.read(Paths.userPath(truth.toString()), x.rows(), input.toString());
-    int sample = silhouetteSample >= x.rows() ? 0 : silhouetteSample;
-    String note = sample > 0 ? "sample of " + sample + " points, seed " + seed : "";
+    int sample = ClusterReport.silhouetteSample(silhouetteSample, x.rows());
+    String note = ClusterReport.sampleNote(sample, seed);
     // Start the compute engine before the clock does: the printed seconds are the fit alone.
     Engines.pytorch();
     List<Integer> kValues = ks.stream().map(v -> v == null ? 0 : v).toList();
@@ -115,16 +115,6 @@ final class ClusterCommand implements Callable<Integer> {
       System.out.print(ClusterReport.table(rows, truthLabels));
     }
     return 0;
-  }
-
-  static Map<String, Object> parseParams(List<String> params) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String p : params) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) throw new UserException("--param '" + p + "' — expected key=value, e.g. --param eps=0.3");
-      out.put(p.substring(0, eq).strip(), ParamValues.scalar(p.substring(eq + 1).strip()));
-    }
-    return out;
   }
 
   /** The ks to fit; a single null means "the kind's own default (or its --param k)". */

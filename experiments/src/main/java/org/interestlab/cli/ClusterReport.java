@@ -20,6 +20,19 @@ import org.interestlab.eval.ExternalClusterMetrics;
 final class ClusterReport {
   private ClusterReport() {}
 
+  static void checkSilhouetteSample(int requested) {
+    if (requested < 0) throw new UserException("--silhouette-sample: " + requested + " — allowed: 0 (all points) or more");
+  }
+
+  /** Points the silhouette samples: all (0) when the request covers every point. */
+  static int silhouetteSample(int requested, int points) {
+    return requested >= points ? 0 : requested;
+  }
+
+  static String sampleNote(int sample, long seed) {
+    return sample > 0 ? "sample of " + sample + " points, seed " + seed : "";
+  }
+
   static Embeddings readVectors(Path file) {
     try {
       return Npy.read(file);

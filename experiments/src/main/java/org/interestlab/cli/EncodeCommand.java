@@ -125,11 +125,7 @@ final class EncodeCommand implements Callable<Integer> {
       s.put("kind", "onnx");
       s.put("path", dir.toString());
     }
-    for (String p : params) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) throw new UserException("--param '" + p + "' — expected KEY=VALUE, e.g. dimension=64");
-      s.put(p.substring(0, eq), org.interestlab.experiment.ParamValues.scalar(p.substring(eq + 1)));
-    }
+    s.putAll(ComponentParams.parse(params, "dimension=64"));
     if (batchSize != null) s.put("batch_size", batchSize);
     if (maxLength != null) s.put("max_length", maxLength);
     if (device != null) s.put("device", device);

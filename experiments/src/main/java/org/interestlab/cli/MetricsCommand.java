@@ -41,15 +41,15 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (silhouetteSample < 0) throw new UserException("--silhouette-sample: " + silhouetteSample + " — allowed: 0 (all points) or more");
+      ClusterReport.checkSilhouetteSample(silhouetteSample);
       Embeddings x = ClusterReport.readVectors(Paths.userPath(vectors.toString()));
       int[] l = LabelsCsv.read(Paths.userPath(labels.toString()), x.rows(), vectors.toString());
       int[] t = truth == null ? null : LabelsCsv.read(Paths.userPath(truth.toString()), x.rows(), vectors.toString());
-      int sample = silhouetteSample >= x.rows() ? 0 : silhouetteSample;
+      int sample = ClusterReport.silhouetteSample(silhouetteSample, x.rows());
       ModelSelection ms = new ModelSelection(k -> null, java.util.List.of(0), sample, seed);
       ModelSelection.Row r = ms.score(0, x, Clustering.ofLabels(x, l), Double.NaN);
       System.out.printf(Locale.ROOT, "%s over %s (%d × %d)%n", labels, vectors, x.rows(), x.dim());
-      System.out.print(ClusterReport.block(r, t, sample > 0 ? "sample of " + sample + " points, seed " + seed : ""));
+      System.out.print(ClusterReport.block(r, t, ClusterReport.sampleNote(sample, seed)));
       return 0;
     }
   }

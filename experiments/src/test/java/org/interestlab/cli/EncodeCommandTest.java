@@ -106,7 +106,7 @@ class EncodeCommandTest {
       "--model minilm-l6 --batch-size 0   | lab encode: encoder.batch_size: 0 is out of range",
       "--model minilm-l6 --device tpu     | lab encode: encoder.device: 'tpu' is not allowed",
       "--model minilm-l6 --param nope=1   | lab encode: encoder.nope: unknown key for kind 'minilm-l6'",
-      "--model minilm-l6 --param pooling  | --param 'pooling' — expected KEY=VALUE",
+      "--model minilm-l6 --param pooling  | --param 'pooling' — expected key=value, e.g. --param dimension=64",
       "--model minilm-l6 --column body    | --column 'body' is not in the header — allowed: id, text",
   })
   void badOptionsExitTwoWithOneLine(String options, String expected) throws IOException {
