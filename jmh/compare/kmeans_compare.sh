@@ -24,7 +24,7 @@ rm -f "$dir"/*.json "$dir"/*.labels
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds"
   "$py" "$peers" sklearn "$dir" --iters "$iters"
-  java -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
+  java --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
     org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 hamerly elkan yinyang lloyd 2> >(grep -v WARN >&2)
   "$py" "$peers" faiss "$dir" --iters "$iters"
 done

@@ -13,7 +13,7 @@ n="${1:-1000000}"; d="${2:-384}"; k="${3:-1000}"; iters="${4:-3}"; algo="${5:-ha
 # Heap: the points (n*d*4 bytes) plus bounds and work space; everything else is native.
 heap_mb=$(( (n * d * 4 + n * 300) / 1048576 + 400 ))
 log="$(mktemp)"
-/usr/bin/time -v java -Xmx${heap_mb}m -Dai.djl.offline=true -Dinterestlab.progress=false \
+/usr/bin/time -v java --add-modules jdk.incubator.vector -Xmx${heap_mb}m -Dai.djl.offline=true -Dinterestlab.progress=false \
   -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" org.interestlab.bench.KMeansScaleMain "$n" "$d" "$k" "$iters" "$algo" \
   2> >(tee "$log" | grep -v -e '^\s' -e WARN >&2)
 rss_kb=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')

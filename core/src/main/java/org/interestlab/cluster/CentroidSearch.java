@@ -32,6 +32,8 @@ final class CentroidSearch implements AutoCloseable {
   /** Rows per parallel task when resolving a block of products. */
   private static final int RESOLVE_ROWS = 1024;
   private static final double U = 0x1p-24;
+  /** Below this (‖x‖ + max ‖c‖)², sums of squares and products stay far from float's overflow. */
+  private static final double FLOAT_SAFE = 1e30;
 
   private final float[] data;
   private final int d;
@@ -41,6 +43,8 @@ final class CentroidSearch implements AutoCloseable {
   private final int blockRows;
   private final ByteBuffer rowBuffer;
   private final FloatBuffer rowFloats;
+  /** One block of products, copied out of the engine (reused: no large allocation per block). */
+  private final float[] productBuffer;
   private final double gamma;
   private final boolean useEngine;
   private final int[] groupOf;
@@ -58,6 +62,8 @@ final class CentroidSearch implements AutoCloseable {
   private NDArray centroidsByGroup;
   private float[] centroids;
   private double[] centroidSquares;
+  /** {@link #centroidSquares} rounded to float, for the float bounds of {@link #resolvePerCentre}. */
+  private float[] centroidSquaresF;
   private double maxCentroidNorm;
 
   /**
@@ -92,7 +98,9 @@ final class CentroidSearch implements AutoCloseable {
       this.manager = Engines.newManager(device);
       this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
       this.rowFloats = rowBuffer.asFloatBuffer();
+      this.productBuffer = new float[blockRows * k];
     } else {
+      this.productBuffer = null;
       this.manager = null;
       this.rowBuffer = null;
       this.rowFloats = null;
@@ -110,12 +118,14 @@ final class CentroidSearch implements AutoCloseable {
     if (centroidScope != null) centroidScope.close();
     this.centroids = centroids;
     centroidSquares = new double[k];
+    centroidSquaresF = new float[k];
     double max = 0;
     for (int q = 0; q < k; q++) {
       int j = order[q];
       double s = 0;
       for (int t = 0; t < d; t++) s += (double) centroids[j * d + t] * centroids[j * d + t];
       centroidSquares[q] = s;
+      centroidSquaresF[q] = (float) s;
       max = Math.max(max, s);
     }
     maxCentroidNorm = Math.sqrt(max);
@@ -179,12 +189,7 @@ final class CentroidSearch implements AutoCloseable {
       for (int i = start; i < end; i++) exact(i, labels, upper, lower, scratch);
       return;
     }
-    for (int s = start; s < end; s += blockRows) {
-      int count = Math.min(blockRows, end - s);
-      rowFloats.clear();
-      rowFloats.put(data, s * d, count * d);
-      block(null, s, count, labels, upper, lower);
-    }
+    for (int s = start; s < end; s += blockRows) block(null, s, Math.min(blockRows, end - s), labels, upper, lower);
   }
 
   /**
@@ -201,22 +206,32 @@ final class CentroidSearch implements AutoCloseable {
     }
     for (int s = 0; s < count; s += blockRows) {
       int c = Math.min(blockRows, count - s);
-      rowFloats.clear();
-      for (int r = 0; r < c; r++) rowFloats.put(data, rows[s + r] * d, d);
       int[] ids = new int[c];
       System.arraycopy(rows, s, ids, 0, c);
       block(ids, -1, c, labels, upper, lower);
     }
   }
 
+  /** One block of points as an engine array, copied row by row through the row buffer. */
+  private NDArray rows(NDManager b, int[] ids, int start, int count) {
+    rowFloats.clear();
+    if (ids == null) {
+      rowFloats.put(data, start * d, count * d);
+    } else {
+      for (int r = 0; r < count; r++) rowFloats.put(data, ids[r] * d, d);
+    }
+    ByteBuffer rows = rowBuffer.duplicate().order(ByteOrder.nativeOrder());
+    rows.position(0).limit(count * d * Float.BYTES);
+    return b.create(rows.slice().order(ByteOrder.nativeOrder()), new Shape(count, d), DataType.FLOAT32);
+  }
+
   /** Products of one block of rows (already in the row buffer) with the centres; k ≥ 2. */
   private void block(int[] ids, int start, int count, int[] labels, double[] upper, float[] lower) {
     float[] products;
     try (NDManager b = manager.newSubManager()) {
-      ByteBuffer rows = rowBuffer.duplicate().order(ByteOrder.nativeOrder());
-      rows.position(0).limit(count * d * Float.BYTES);
-      NDArray x = b.create(rows.slice().order(ByteOrder.nativeOrder()), new Shape(count, d), DataType.FLOAT32);
-      products = x.matMul(centroidsT).toFloatArray();
+      NDArray x = rows(b, ids, start, count);
+      x.matMul(centroidsT).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(productBuffer, 0, count * k);
+      products = productBuffer;
     }
     // Rows are independent and write their own entries: resolve them in parallel, fixed chunks.
     float[] p = products;
@@ -236,8 +251,12 @@ final class CentroidSearch implements AutoCloseable {
     final double[] groupSecond;
     final int[] groupArg;
     final double[] distances;
+    /** One row of ‖c‖² − 2 x·c in float, and its least two values. */
+    final float[] f;
+    final float[] two = new float[2];
 
     Scratch(int groups, int k) {
+      f = new float[k];
       groupMin = new double[groups];
       groupSecond = new double[groups];
       groupArg = new int[groups];
@@ -267,14 +286,13 @@ final class CentroidSearch implements AutoCloseable {
       double second = Double.POSITIVE_INFINITY;
       int arg = -1;
       for (int q = groupStart[g], end = groupStart[g + 1]; q < end; q++) {
+        // Branch-free (conditional moves): which centre is nearest is unpredictable.
         double f = centroidSquares[q] - 2.0 * products[offset + q];
-        if (f < min) {
-          second = min;
-          min = f;
-          arg = q;
-        } else if (f < second) {
-          second = f;
-        }
+        boolean below = f < min;
+        double displaced = below ? min : f;
+        arg = below ? q : arg;
+        min = below ? f : min;
+        second = displaced < second ? displaced : second;
       }
       groupMin[g] = min;
       groupSecond[g] = second;
@@ -285,8 +303,9 @@ final class CentroidSearch implements AutoCloseable {
     double second = groupSecond[bestGroup];
     for (int g = 0; g < groups; g++) if (g != bestGroup) second = Math.min(second, groupMin[g]);
     // A gap of more than twice the error decides the label whatever the rounding; exact ties
-    // (equal products) never pass, so scan order cannot matter.
-    if (second - best > 2 * err) {
+    // (equal products) never pass, so scan order cannot matter. Products that overflowed float
+    // (infinite) never decide.
+    if (second - best > 2 * err && Double.isFinite(best) && Double.isFinite(second)) {
       labels[i] = order[groupArg[bestGroup]];
       upper[i] = SquaredDistance.upper(best + err + xx);
       for (int g = 0, o = i * groups; g < groups; g++, o++) {
@@ -310,35 +329,26 @@ final class CentroidSearch implements AutoCloseable {
   private void resolvePerCentre(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
     double xn = pointNorms[i];
     double xx = xn * xn;
-    double err = productError(xn, maxCentroidNorm);
-    double min = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
-    int arg = -1;
-    for (int q = 0; q < k; q++) {
-      double f = centroidSquares[q] - 2.0 * products[offset + q];
-      if (f < min) {
-        second = min;
-        min = f;
-        arg = q;
-      } else if (f < second) {
-        second = f;
-      }
+    // ‖c‖² − 2 x·c in float (BoundedDistance.nearestTwo): on top of the products' error, at most
+    // 3 roundings of values up to (‖x‖ + max ‖c‖)².
+    double scale = xn + maxCentroidNorm;
+    if (!(scale * scale < FLOAT_SAFE)) {
+      exact(i, labels, upper, lower, sc); // values this large could overflow float sums
+      return;
     }
+    double err = productError(xn, maxCentroidNorm) + 3 * U * scale * scale;
+    int arg = BoundedDistance.nearestTwo(products, offset, centroidSquaresF, k, sc.f, sc.two);
+    double min = sc.two[0];
+    double second = sc.two[1];
     if (!(second - min > 2 * err)) {
       exact(i, labels, upper, lower, sc);
       return;
     }
     labels[i] = arg;
     upper[i] = SquaredDistance.upper(min + err + xx);
-    double base = xx - err;
-    for (int q = 0, o = i * k; q < k; q++) {
-      double sq = centroidSquares[q] - 2.0 * products[offset + q] + base;
-      double w = sq > 0 ? Math.sqrt(sq) * (1 - SquaredDistance.MARGIN) : 0; // as SquaredDistance.lower
-      // Scaled below float's rounding, so the correction is almost never needed (a predictable branch).
-      float f = (float) (w * SquaredDistance.TO_FLOAT_BELOW);
-      if (f > w) f = Math.nextDown(f);
-      lower[o + q] = f;
-    }
+    // All k bounds in float from the same differences; the last addition's rounding is covered too.
+    float base = SquaredDistance.floatDown(xx - err - 2 * U * scale * scale);
+    BoundedDistance.lowerBounds(sc.f, base, lower, i * k, k);
     lower[i * k + arg] = Float.POSITIVE_INFINITY;
   }
 

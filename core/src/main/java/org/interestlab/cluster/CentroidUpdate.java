@@ -7,21 +7,31 @@ import java.util.stream.IntStream;
  * The update step of k-means: centres as the means of their members, and empty clusters refilled
  * with the points farthest from their centres.
  *
- * <p>Per-cluster sums are kept in double between iterations and moved only for points whose label
- * changed, so an update costs {@code O(n + changed · d)} instead of {@code O(n d)}; the first one
- * sums every point and later ones move the changed points, both in parallel over slices of the
- * dimensions so that every (cluster, dimension) sum is still added up in point order. Everything is done in point order, so the centres are bit
- * for bit the same on any number of cores and for any assignment path that yields the same labels
- * (the rounding left in the sums after moves is of order 10⁻¹⁶ of their size). Memory:
- * {@code k × d} doubles and one label per point.
+ * <p>Per-cluster sums are kept in double between iterations. While few labels change (at most n /
+ * {@link #RESUM_SHARE}) only the changed points are moved, in parallel over slices of the
+ * dimensions so that every (cluster, dimension) sum sees the moves in point order; otherwise the
+ * sums are recomputed from fixed blocks of points ({@link #sumAll}). Which is done, and in what
+ * order, depends only on the labels and on n, k and d, so the centres are bit for bit the same on
+ * any number of cores and for any assignment path that yields the same labels. Memory: {@code k × d}
+ * doubles, one label per point, and up to {@link #PARTIAL_BUDGET} doubles of partial sums while
+ * summing.
  */
 final class CentroidUpdate {
   /** Dimensions per parallel task: 16 doubles = two cache lines of sums per row touched. */
-  private static final int DIMS_PER_TASK = 16;
+  private static final int DIMS_PER_TASK = 96;
   /** Points per parallel task when work is split over points (independent per point). */
   static final int POINTS_PER_TASK = 4096;
   /** Below this many moved values (changed points × d) the moves run on the calling thread. */
   private static final long PARALLEL_MOVES = 1 << 16;
+  /**
+   * Above n / this many changed points the sums are recomputed instead of moved: a move touches
+   * two rows of sums per point, a fresh sum one, and the moves leave rounding behind.
+   */
+  private static final int RESUM_SHARE = 8;
+  /** Blocks of points summed side by side by {@link #sumAll}, at most. */
+  private static final int SUM_BLOCKS = 16;
+  /** Doubles of partial sums {@link #sumAll} may hold at once (64 MB). */
+  private static final long PARTIAL_BUDGET = 1L << 23;
 
   private final float[] data;
   private final int n;
@@ -52,7 +62,7 @@ final class CentroidUpdate {
    * @return the new centres, k × d
    */
   float[] means(int[] labels, float[] oldCentroids, IntList relocated) {
-    if (summed[0] < 0) {
+    if (summed[0] < 0 || changedCount(labels) > n / RESUM_SHARE) {
       sumAll(labels);
     } else {
       moveChanged(labels);
@@ -101,16 +111,39 @@ final class CentroidUpdate {
     for (int c = 0; c < changed.size(); c++) summed[changed.get(c)] = labels[changed.get(c)];
   }
 
+  /** How many points' labels differ from the ones their sums are counted under. */
+  private int changedCount(int[] labels) {
+    int changed = 0;
+    for (int i = 0; i < n; i++) if (labels[i] != summed[i]) changed++;
+    return changed;
+  }
+
+  /**
+   * Sums of every cluster from scratch: fixed blocks of consecutive points summed in parallel,
+   * each into its own k × d partial sums, which are then added up in block order. The blocks depend
+   * only on n, k and d, so the sums are the same on any number of cores; rows are read in order.
+   */
   private void sumAll(int[] labels) {
+    Arrays.fill(counts, 0);
     for (int i = 0; i < n; i++) counts[labels[i]]++;
-    int tasks = (d + DIMS_PER_TASK - 1) / DIMS_PER_TASK;
-    IntStream.range(0, tasks).parallel().forEach(task -> {
-      int from = task * DIMS_PER_TASK;
-      int to = Math.min(d, from + DIMS_PER_TASK);
-      for (int i = 0; i < n; i++) {
+    int size = k * d;
+    int blocks = (int) Math.max(1, Math.min(Math.min(SUM_BLOCKS, n / 1024), PARTIAL_BUDGET / size));
+    double[][] partial = new double[blocks][];
+    IntStream.range(0, blocks).parallel().forEach(b -> {
+      double[] p = new double[size];
+      for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
         int base = labels[i] * d;
         int off = i * d;
-        for (int j = from; j < to; j++) sums[base + j] += data[off + j];
+        for (int j = 0; j < d; j++) p[base + j] += data[off + j];
+      }
+      partial[b] = p;
+    });
+    int slices = (size + POINTS_PER_TASK - 1) / POINTS_PER_TASK;
+    IntStream.range(0, slices).parallel().forEach(t -> {
+      for (int v = t * POINTS_PER_TASK, end = Math.min(size, v + POINTS_PER_TASK); v < end; v++) {
+        double total = partial[0][v];
+        for (int b = 1; b < blocks; b++) total += partial[b][v];
+        sums[v] = total;
       }
     });
     System.arraycopy(labels, 0, summed, 0, n);

@@ -55,8 +55,9 @@ import org.interestlab.encode.Embeddings;
  * @param tol relative tolerance on the centre shift (0 = run until labels stop changing)
  * @param seed random seed; restart {@code r} uses a generator split from it
  * @param device {@code auto | cpu | gpu} for the distance computations
- * @param algorithm {@code hamerly} (default), {@code elkan} or {@code yinyang} (exact acceleration by
- *     bounds), or {@code lloyd} (every distance, every iteration); all four give identical results
+ * @param algorithm {@code auto} (default: elkan up to {@link #AUTO_ELKAN_BOUNDS} bounds, else
+ *     hamerly), {@code hamerly}, {@code elkan} or {@code yinyang} (exact acceleration by bounds), or
+ *     {@code lloyd} (every distance, every iteration); all give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
@@ -84,6 +85,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** How the assignment step finds each point's nearest centre; both give identical results. */
   public enum Algorithm {
+    /**
+     * Elkan's bounds when they fit in {@link #AUTO_ELKAN_BOUNDS} floats (the fastest measured,
+     * README "k-means"), else Hamerly's.
+     */
+    AUTO("auto"),
     /** Elkan's bounds (one lower bound per point and centre): open points try only the centres their bounds leave. */
     ELKAN("elkan"),
     /** Hamerly's bounds (one lower bound per point): only points whose label is not proven are recomputed. */
@@ -105,8 +111,26 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
     public static Algorithm parse(String s) {
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: hamerly, elkan, yinyang, lloyd");
+      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: auto, hamerly, elkan, yinyang, lloyd");
     }
+
+    /** The bounds used for n points and k centres: {@link #AUTO} picked, the others as they are. */
+    Algorithm forSize(int n, int k) {
+      if (this != AUTO) return this;
+      return (long) n * k <= AUTO_ELKAN_BOUNDS ? ELKAN : HAMERLY;
+    }
+  }
+
+  /** {@code auto} takes Elkan's bounds up to this many (256 MB of floats), Hamerly's above. */
+  public static final long AUTO_ELKAN_BOUNDS = 1L << 26;
+
+  /**
+   * Whether this JVM computes the bounds' float distances on the Vector API (started with
+   * {@code --add-modules jdk.incubator.vector}); without it a scalar loop gives the same labels,
+   * more slowly.
+   */
+  public static boolean vectorDistances() {
+    return BoundedDistance.vectorized();
   }
 
   /** {@code elkan} refuses more bounds than this (1 GB). */
@@ -120,13 +144,13 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
     if (init == null) init = Init.K_MEANS_PLUS_PLUS;
     if (device == null) device = "cpu";
-    if (algorithm == null) algorithm = Algorithm.HAMERLY;
+    if (algorithm == null) algorithm = Algorithm.AUTO;
     if (metric == null) metric = DistanceMetric.EUCLIDEAN;
   }
 
   /** Euclidean k-means with the default acceleration (Hamerly bounds). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
-    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.HAMERLY, DistanceMetric.EUCLIDEAN);
+    this(k, init, nInit, maxIter, tol, seed, device, Algorithm.AUTO, DistanceMetric.EUCLIDEAN);
   }
 
   /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
@@ -190,7 +214,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     // tol = 0 needs no variance (a pass over all points saved).
     double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
     return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
-        algorithm, metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
+        algorithm.forSize(x.rows(), k), metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
   }
 
   /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */

@@ -19,10 +19,12 @@ import org.interestlab.encode.Embeddings;
  * {@code u} is tightened to the true distance and, if still needed, the point goes to
  * {@link CentroidSearch} with all others that could not be settled. Bounds are rounded outwards
  * and compared with a relative safety margin ({@link SquaredDistance#separated}), so a settled
- * label is exactly the label a full pass would compute. With Elkan's bounds an open point whose
- * bounds leave only a few centres ({@link #LOCAL_SHARE} of k) is decided by their reference
- * distances here, without a row of products. Memory: 3 numbers per point plus one float per
- * group, and an int stamp.
+ * label is exactly the label a full pass would compute. Tightening {@code u} and the centre-to-centre
+ * distances use float distances with a proven error bound ({@link BoundedDistance}, on the Vector
+ * API when the JVM has it). With Elkan's bounds an open point whose bounds leave only a few centres
+ * ({@link #LOCAL_SHARE} of k) is decided here from their float distances (the reference ones when
+ * those cannot separate the nearest), without a row of products. Memory: 3 numbers per point plus
+ * one float per group, and an int stamp.
  */
 final class LloydIterations {
   private final float[] data;
@@ -47,6 +49,8 @@ final class LloydIterations {
   private final java.util.List<double[]> movedDown = new java.util.ArrayList<>();
   private int epoch;
   private final CentroidSearch search;
+  /** Float distances with proven bounds, for tightening bounds and Elkan's local step. */
+  private final BoundedDistance fast;
   /** Below this many multiply-adds per full pass (n·k·d) plain Java beats starting the engine. */
   static final double ENGINE_MIN_WORK = 1 << 22;
   /** Above this share of open points, bounds are not tightened before the search. */
@@ -69,6 +73,7 @@ final class LloydIterations {
     this.bounded = bounded;
     this.spherical = spherical;
     this.search = search;
+    this.fast = new BoundedDistance(d);
     labels = new int[n];
     Arrays.fill(labels, -1);
     upper = new double[n];
@@ -235,10 +240,10 @@ final class LloydIterations {
     double[] half = elkan ? nearestHalf(halfPairs) : search.halfGaps();
     // Per stamp (the epoch a point's group bounds were computed at) and group: how far the group's
     // centres have moved since, rounded up.
-    double[][] movedSince = new double[epoch][groups];
+    float[][] movedSince = new float[epoch][groups];
     for (int e = 0; e < epoch; e++) {
       double[] since = movedDown.get(e);
-      for (int g = 0; g < groups; g++) movedSince[e][g] = Math.nextUp(up[g] - since[g]);
+      for (int g = 0; g < groups; g++) movedSince[e][g] = SquaredDistance.floatUp(Math.nextUp(up[g] - since[g]));
     }
     byte[] state = new byte[n];
     double[] proven = new double[n];
@@ -248,14 +253,9 @@ final class LloydIterations {
         double u = Math.nextUp(upper[i] + shift[a]);
         double l = Math.max(0, Math.nextDown(lowerMin[i] - (a == farIndex ? other : farthest)));
         if (!SquaredDistance.separated(u, Math.max(l, half[a]))) {
-          double[] moved = movedSince[stamp[i]];
-          // The least moved bound, rounded down once (rounding is monotone, so this is the
-          // least of the bounds each rounded down).
-          double least = Double.POSITIVE_INFINITY;
-          for (int g = 0, o = i * groups; g < groups; g++, o++) {
-            double v = lower[o] - moved[g];
-            least = v < least ? v : least;
-          }
+          // The least moved bound in float, rounded down once: each difference is off by at
+          // most half a float step, and the minimum of them by no more.
+          float least = fast.minDifference(lower, i * groups, movedSince[stamp[i]], groups);
           double grouped = Math.max(0, Math.nextDown(least));
           l = Math.max(l, grouped);
           if (!SquaredDistance.separated(u, Math.max(l, half[a]))) state[i] = OPEN;
@@ -277,8 +277,8 @@ final class LloydIterations {
       double[] bounds = elkan ? new double[k] : null;
       for (int i = from; i < to; i++) {
         if (state[i] != OPEN) continue;
-        double own = SquaredDistance.between(data, i * d, centroids, labels[i] * d, d);
-        double u = SquaredDistance.upper(own);
+        double own = fast.squared(data, i * d, centroids, labels[i] * d, d);
+        double u = fast.upper(own);
         upper[i] = u;
         if (SquaredDistance.separated(u, proven[i])) state[i] = KEPT;
         else if (elkan) state[i] = local(i, own, centroids, movedSince[stamp[i]], halfPairs, limit, candidates, bounds);
@@ -291,12 +291,14 @@ final class LloydIterations {
    * Elkan's step for an open point i (Elkan 2003, "Using the triangle inequality to accelerate
    * k-means", ICML): the centres that its moved lower bound or half the centre-to-centre distance
    * does not rule out are the only ones that can be nearest; with at most {@code limit} of them,
-   * their reference distances decide the label here (ties to the lower index, as everywhere) and
-   * refresh the point's bounds to the current epoch. Otherwise the point stays open for the search.
+   * their distances decide the label here (float distances when their bounds separate the nearest,
+   * else the reference ones, ties to the lower index as everywhere) and refresh the point's bounds
+   * to the current epoch. Otherwise the point stays open for the search.
    *
-   * @param own the reference squared distance to the current centre, whose bound is {@link #upper}
+   * @param own the float squared distance to the current centre ({@link BoundedDistance}), whose
+   *     bound is {@link #upper}
    */
-  private byte local(int i, double own, float[] centroids, double[] moved, double[] halfPairs, int limit, int[] candidates,
+  private byte local(int i, double own, float[] centroids, float[] moved, double[] halfPairs, int limit, int[] candidates,
       double[] bounds) {
     int a = labels[i];
     double u = upper[i];
@@ -313,18 +315,42 @@ final class LloydIterations {
         candidates[count++] = j;
       }
     }
+    // The candidates' float distances; the nearest is decided by them when its upper bound is below
+    // every other candidate's lower bound, else by the reference distances of all of them.
     double best = own;
     int bestIndex = a;
     for (int c = 0; c < count; c++) {
       int j = candidates[c];
-      double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
-      bounds[j] = SquaredDistance.lower(dd);
-      if (dd < best || (dd == best && j < bestIndex)) {
+      double dd = fast.squared(data, i * d, centroids, j * d, d);
+      bounds[j] = fast.lower(dd);
+      if (dd < best) {
         best = dd;
         bestIndex = j;
       }
     }
-    bounds[a] = SquaredDistance.lower(own);
+    bounds[a] = fast.lower(own);
+    double bestUpper = fast.upper(best);
+    boolean decided = true;
+    if (bestIndex != a) decided = SquaredDistance.separated(bestUpper, bounds[a]);
+    for (int c = 0; c < count && decided; c++) {
+      int j = candidates[c];
+      if (j != bestIndex) decided = SquaredDistance.separated(bestUpper, bounds[j]);
+    }
+    if (!decided) {
+      best = SquaredDistance.between(data, i * d, centroids, a * d, d);
+      bestIndex = a;
+      bounds[a] = SquaredDistance.lower(best);
+      for (int c = 0; c < count; c++) {
+        int j = candidates[c];
+        double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
+        bounds[j] = SquaredDistance.lower(dd);
+        if (dd < best || (dd == best && j < bestIndex)) {
+          best = dd;
+          bestIndex = j;
+        }
+      }
+      bestUpper = SquaredDistance.upper(best);
+    }
     bounds[bestIndex] = Double.POSITIVE_INFINITY;
     float min = Float.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
@@ -336,7 +362,7 @@ final class LloydIterations {
     }
     lowerMin[i] = min;
     stamp[i] = epoch;
-    upper[i] = SquaredDistance.upper(best);
+    upper[i] = bestUpper;
     labels[i] = bestIndex;
     return bestIndex == a ? KEPT : MOVED;
   }
@@ -347,7 +373,7 @@ final class LloydIterations {
     java.util.stream.IntStream.range(0, k).parallel().forEach(a -> {
       half[a * k + a] = Double.POSITIVE_INFINITY;
       for (int b = a + 1; b < k; b++) {
-        half[a * k + b] = 0.5 * SquaredDistance.lower(SquaredDistance.between(centroids, a * d, centroids, b * d, d));
+        half[a * k + b] = 0.5 * fast.lower(fast.squared(centroids, a * d, centroids, b * d, d));
       }
     });
     for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) half[a * k + b] = half[b * k + a];

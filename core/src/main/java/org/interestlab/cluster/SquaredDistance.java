@@ -65,6 +65,12 @@ final class SquaredDistance {
     return f > v ? Math.nextDown(f) : f;
   }
 
+  /** The least float not below {@code v}: an upper bound stays an upper bound when stored as float. */
+  static float floatUp(double v) {
+    float f = (float) v;
+    return f < v ? Math.nextUp(f) : f;
+  }
+
   /**
    * True when distance bounds {@code upperOwn} (to the own centre) and {@code lowerOthers} (to
    * every other centre) prove that the own centre is the arg-min of {@link #between}: the exact

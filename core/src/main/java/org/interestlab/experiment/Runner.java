@@ -181,6 +181,10 @@ public final class Runner {
         clusterJson.put("metrics", new LinkedHashMap<>(cm));
         log.info(String.format(Locale.ROOT, "clusterer %s: %d clusters, inertia %.4f, %d iterations",
             config.clusterer().kind(), clustering.numClusters(), clustering.inertia(), clustering.iterations()));
+        if (clusterer instanceof org.interestlab.cluster.KMeans && !org.interestlab.cluster.KMeans.vectorDistances()) {
+          log.info("k-means bounds ran on the scalar path (same labels, slower): start Java with "
+              + "--add-modules jdk.incubator.vector, as ./lab does, for the Vector API");
+        }
       }
 
       InterestHierarchyJob.Output hierarchy = null;

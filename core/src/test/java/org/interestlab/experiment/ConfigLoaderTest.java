@@ -47,7 +47,7 @@ class ConfigLoaderTest {
     assertThat(c.seed()).isEqualTo(7);
     assertThat(c.clusterer().params().values()).containsExactly(
         Map.entry("k", 4), Map.entry("init", "k-means++"), Map.entry("n_init", 3), Map.entry("max_iter", 100),
-        Map.entry("tol", 1e-4), Map.entry("device", "cpu"), Map.entry("algorithm", "hamerly"), Map.entry("metric", "euclidean"));
+        Map.entry("tol", 1e-4), Map.entry("device", "cpu"), Map.entry("algorithm", "auto"), Map.entry("metric", "euclidean"));
     assertThat(c.split().params().getDouble("test_fraction")).isEqualTo(0.2);
     assertThat(c.recommenders()).extracting(ComponentConfig::name).containsExactly("most-popular", "item-knn", "item-knn-5");
     assertThat(c.topK()).isEqualTo(20);

@@ -38,7 +38,7 @@ class KMeansConfigTest {
   @Test
   void defaultsAreHamerlyAndEuclidean() {
     KMeans km = kmeans(parse());
-    assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.HAMERLY);
+    assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.AUTO);
     assertThat(km.metric()).isEqualTo(DistanceMetric.EUCLIDEAN);
   }
 
@@ -53,7 +53,7 @@ class KMeansConfigTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "clusterer.algorithm=kdtree | x.yaml: clusterer.algorithm: 'kdtree' is not allowed — allowed: one of hamerly, elkan, yinyang, lloyd",
+      "clusterer.algorithm=kdtree | x.yaml: clusterer.algorithm: 'kdtree' is not allowed — allowed: one of auto, hamerly, elkan, yinyang, lloyd",
       "clusterer.metric=l1       | x.yaml: clusterer.metric: 'l1' is not allowed — allowed: one of euclidean, cosine",
   })
   void badValuesGiveOneClearMessage(String override, String expected) {

@@ -30,7 +30,7 @@ public final class KMeansCompareMain {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: hamerly, elkan, yinyang, lloyd)");
+      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: auto, hamerly, elkan, yinyang, lloyd)");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);

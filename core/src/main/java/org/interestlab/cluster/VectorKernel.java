@@ -1,0 +1,97 @@
+package org.interestlab.cluster;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BoundedDistance}'s kernel on the Vector API: two accumulators of the widest float vectors
+ * the CPU has, fused multiply-adds. Loaded by name only when the JVM has the
+ * {@code jdk.incubator.vector} module, so that nothing else links against it.
+ */
+final class VectorKernel implements BoundedDistance.Kernel {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+  @Override
+  public int lanes() {
+    return 2 * S.length();
+  }
+
+  @Override
+  public float squared(float[] x, int xo, float[] c, int co, int d) {
+    int lanes = S.length();
+    FloatVector a0 = FloatVector.zero(S);
+    FloatVector a1 = FloatVector.zero(S);
+    int t = 0;
+    for (; t + 2 * lanes <= d; t += 2 * lanes) {
+      FloatVector e = FloatVector.fromArray(S, x, xo + t).sub(FloatVector.fromArray(S, c, co + t));
+      FloatVector f = FloatVector.fromArray(S, x, xo + t + lanes).sub(FloatVector.fromArray(S, c, co + t + lanes));
+      a0 = e.fma(e, a0);
+      a1 = f.fma(f, a1);
+    }
+    float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    for (; t < d; t++) {
+      float e = x[xo + t] - c[co + t];
+      s += e * e;
+    }
+    return s;
+  }
+
+  @Override
+  public int nearestTwo(float[] products, int offset, float[] squares, int k, float[] f, float[] two) {
+    int lanes = S.length();
+    FloatVector least = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    int q = 0;
+    for (; q + lanes <= k; q += lanes) {
+      FloatVector p = FloatVector.fromArray(S, products, offset + q);
+      FloatVector v = FloatVector.fromArray(S, squares, q).sub(p.add(p));
+      v.intoArray(f, q);
+      least = least.min(v);
+    }
+    float min = least.reduceLanes(VectorOperators.MIN);
+    for (; q < k; q++) {
+      float v = squares[q] - 2 * products[offset + q];
+      f[q] = v;
+      min = v < min ? v : min;
+    }
+    int arg = 0;
+    while (f[arg] != min) arg++;
+    // The least of the others: the nearest masked out for one pass.
+    f[arg] = Float.POSITIVE_INFINITY;
+    FloatVector rest = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    q = 0;
+    for (; q + lanes <= k; q += lanes) rest = rest.min(FloatVector.fromArray(S, f, q));
+    float second = rest.reduceLanes(VectorOperators.MIN);
+    for (; q < k; q++) second = f[q] < second ? f[q] : second;
+    f[arg] = min;
+    two[0] = min;
+    two[1] = second;
+    return arg;
+  }
+
+  @Override
+  public void lowerBounds(float[] f, float base, float[] out, int outOffset, int k) {
+    int lanes = S.length();
+    int q = 0;
+    for (; q + lanes <= k; q += lanes) {
+      FloatVector.fromArray(S, f, q).add(base).max(0f).sqrt().mul(BoundedDistance.SHRINK).intoArray(out, outOffset + q);
+    }
+    for (; q < k; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * BoundedDistance.SHRINK;
+  }
+
+  @Override
+  public float minDifference(float[] a, int ao, float[] b, int count) {
+    int lanes = S.length();
+    FloatVector least = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    int g = 0;
+    for (; g + lanes <= count; g += lanes) {
+      least = least.min(FloatVector.fromArray(S, a, ao + g).sub(FloatVector.fromArray(S, b, g)));
+    }
+    float m = least.reduceLanes(VectorOperators.MIN);
+    for (; g < count; g++) {
+      float v = a[ao + g] - b[g];
+      m = v < m ? v : m;
+    }
+    return m;
+  }
+}
