@@ -27,8 +27,28 @@ final class BoundedDistance {
     /** Floats summed side by side (the lanes, times the accumulators). */
     int lanes();
 
+    /** {@link SquaredDistance#between}, bit for bit: {@link SquaredDistance#betweenScalar}'s operations. */
+    double reference(float[] x, int xOffset, float[] c, int cOffset, int d);
+
+    /** {@link SquaredDistance#squaredNorm}, bit for bit. */
+    double referenceNorm(float[] x, int xOffset, int d);
+
     /** {@code min over g < count of fl(a[aOffset + g] − b[g])}, +∞ for count 0. */
     float minDifference(float[] a, int aOffset, float[] b, int count);
+
+    /** {@code min over q < k of a[offset + q]}, +∞ for k = 0. */
+    float rowMin(float[] a, int offset, int k);
+
+    /**
+     * The j ≠ own with {@code fl(lower[o + j] − moved[j]) ≤ threshold} and
+     * {@code half[ho + j] ≤ threshold}, in increasing order, into {@code out}; their count, or −1
+     * when there are more than {@code limit}.
+     */
+    int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int k, int own, int limit,
+        int[] out);
+
+    /** {@code lower[o + j] = down(fl(lower[o + j] − moved[j]))} for j < k: see {@link BoundedDistance#moveBounds}. */
+    void moveBounds(float[] lower, int o, float[] moved, int k);
 
     /**
      * Writes {@code f[q] = fl(squares[q] − 2 products[offset + q])} for q < k and returns the least
@@ -76,7 +96,7 @@ final class BoundedDistance {
   /** The computed squared distance ŝ, finite; its bounds are {@link #upper} and {@link #lower}. */
   double squared(float[] x, int xOffset, float[] c, int cOffset, int d) {
     float s = kernel.squared(x, xOffset, c, cOffset, d);
-    return s <= Float.MAX_VALUE ? s : SquaredDistance.between(x, xOffset, c, cOffset, d);
+    return s <= Float.MAX_VALUE ? s : kernel.reference(x, xOffset, c, cOffset, d);
   }
 
   /**
@@ -108,6 +128,34 @@ final class BoundedDistance {
     KERNEL.lowerBounds(f, base, out, outOffset, k);
   }
 
+  /** The least of {@code a[offset..offset + k)}. */
+  float rowMin(float[] a, int offset, int k) {
+    return kernel.rowMin(a, offset, k);
+  }
+
+  /**
+   * Elkan's scan of one point's bounds: see {@link Kernel#candidates}. With {@code threshold} at
+   * least {@code T (1 + 2⁻²³)} rounded up, a centre left out has an exact moved bound above T:
+   * each float difference is within half a step (2⁻²⁴ of itself) of the exact one.
+   */
+  int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int k, int own, int limit,
+      int[] out) {
+    return kernel.candidates(lower, o, moved, half, ho, threshold, k, own, limit, out);
+  }
+
+  /**
+   * Moves one point's k bounds by the centres' shifts: each becomes {@code fl(lower − moved)}
+   * times {@link #BELOW}, which for a normal positive float lands at least one step lower (so below
+   * the exact difference, which the rounding was within half a step of), and 0 below
+   * {@link Float#MIN_NORMAL}.
+   */
+  void moveBounds(float[] lower, int o, float[] moved, int k) {
+    kernel.moveBounds(lower, o, moved, k);
+  }
+
+  /** Takes a normal positive float at least one step down when multiplied (2⁻²³ ≥ one step relative). */
+  static final float BELOW = 1 - 0x1p-23f;
+
   /** An upper bound on the exact distance (not squared) for a computed ŝ. */
   double upper(double computed) {
     return Math.sqrt((computed + tau) * (1 + gamma)) * (1 + SquaredDistance.MARGIN) + Double.MIN_NORMAL;
@@ -134,6 +182,16 @@ final class BoundedDistance {
     @Override
     public int lanes() {
       return 4;
+    }
+
+    @Override
+    public double reference(float[] x, int xOffset, float[] c, int cOffset, int d) {
+      return SquaredDistance.betweenScalar(x, xOffset, c, cOffset, d);
+    }
+
+    @Override
+    public double referenceNorm(float[] x, int xOffset, int d) {
+      return SquaredDistance.squaredNormScalar(x, xOffset, d);
     }
 
     @Override
@@ -182,6 +240,34 @@ final class BoundedDistance {
     @Override
     public void lowerBounds(float[] f, float base, float[] out, int outOffset, int k) {
       for (int q = 0; q < k; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * SHRINK;
+    }
+
+    @Override
+    public float rowMin(float[] a, int offset, int k) {
+      float least = Float.POSITIVE_INFINITY;
+      for (int q = 0; q < k; q++) least = a[offset + q] < least ? a[offset + q] : least;
+      return least;
+    }
+
+    @Override
+    public int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int k, int own,
+        int limit, int[] out) {
+      int count = 0;
+      for (int j = 0; j < k; j++) {
+        if (lower[o + j] - moved[j] <= threshold && half[ho + j] <= threshold && j != own) {
+          if (count == limit) return -1;
+          out[count++] = j;
+        }
+      }
+      return count;
+    }
+
+    @Override
+    public void moveBounds(float[] lower, int o, float[] moved, int k) {
+      for (int j = 0; j < k; j++) {
+        float v = lower[o + j] - moved[j];
+        lower[o + j] = v >= Float.MIN_NORMAL ? v * BELOW : 0f;
+      }
     }
 
     @Override

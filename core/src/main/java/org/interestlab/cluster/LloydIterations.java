@@ -104,11 +104,7 @@ final class LloydIterations {
     }
     double[] norms = new double[n];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        double s = 0;
-        for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
-        norms[i] = Math.sqrt(s);
-      }
+      for (int i = from; i < to; i++) norms[i] = Math.sqrt(SquaredDistance.squaredNorm(data, i * d, d));
     });
     boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
     try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {
@@ -195,9 +191,7 @@ final class LloydIterations {
   /** Point i's group bounds were just computed for the current centres. */
   private void refreshed(int i) {
     stamp[i] = epoch;
-    double min = Double.POSITIVE_INFINITY;
-    for (int g = 0, o = i * groups; g < groups; g++, o++) min = Math.min(min, lower[o]);
-    lowerMin[i] = min;
+    lowerMin[i] = fast.rowMin(lower, i * groups, groups);
   }
 
   /** What {@link #settle} found for a point: label proven, left for the search, or decided (and changed) here. */
@@ -236,7 +230,7 @@ final class LloydIterations {
     final int farIndex = far;
     final double farthest = shift[far];
     final double other = secondFarthest;
-    double[] halfPairs = elkan ? halfPairs(centroids) : null;
+    float[] halfPairs = elkan ? halfPairs(centroids) : null;
     double[] half = elkan ? nearestHalf(halfPairs) : search.halfGaps();
     // Per stamp (the epoch a point's group bounds were computed at) and group: how far the group's
     // centres have moved since, rounded up.
@@ -274,14 +268,14 @@ final class LloydIterations {
     int limit = (int) (LOCAL_SHARE * k);
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       int[] candidates = elkan ? new int[k] : null;
-      double[] bounds = elkan ? new double[k] : null;
+      double[] found = elkan ? new double[Math.max(1, limit)] : null;
       for (int i = from; i < to; i++) {
         if (state[i] != OPEN) continue;
         double own = fast.squared(data, i * d, centroids, labels[i] * d, d);
         double u = fast.upper(own);
         upper[i] = u;
         if (SquaredDistance.separated(u, proven[i])) state[i] = KEPT;
-        else if (elkan) state[i] = local(i, own, centroids, movedSince[stamp[i]], halfPairs, limit, candidates, bounds);
+        else if (elkan) state[i] = local(i, own, centroids, movedSince[stamp[i]], halfPairs, limit, candidates, found);
       }
     });
     return state;
@@ -295,55 +289,49 @@ final class LloydIterations {
    * else the reference ones, ties to the lower index as everywhere) and refresh the point's bounds
    * to the current epoch. Otherwise the point stays open for the search.
    *
+   * <p>The scan is in float ({@link BoundedDistance#candidates}): a centre is passed over only if
+   * its rounded bound exceeds {@code u / (1 − MARGIN)} widened by more than float's rounding, so
+   * the exact bound proves it farther than the own centre, as {@link SquaredDistance#separated}
+   * would.
+   *
    * @param own the float squared distance to the current centre ({@link BoundedDistance}), whose
    *     bound is {@link #upper}
+   * @param found work space for the candidates' squared distances, at least {@code limit} long
    */
-  private byte local(int i, double own, float[] centroids, float[] moved, double[] halfPairs, int limit, int[] candidates,
-      double[] bounds) {
+  private byte local(int i, double own, float[] centroids, float[] moved, float[] halfPairs, int limit, int[] candidates,
+      double[] found) {
     int a = labels[i];
     double u = upper[i];
     int o = i * k;
-    int count = 0;
-    // lower − moved is off by at most 2⁻⁵³ of itself, far inside separated()'s margin; the bounds
-    // stored back are scaled down by more than that rounding (TO_FLOAT_BELOW).
-    double limitU = u / (1 - SquaredDistance.MARGIN);
-    for (int j = 0; j < k; j++) {
-      double l = lower[o + j] - moved[j];
-      bounds[j] = l;
-      if (l <= limitU && j != a && !SquaredDistance.separated(u, l) && !SquaredDistance.separated(u, halfPairs[a * k + j])) {
-        if (count == limit) return OPEN;
-        candidates[count++] = j;
-      }
-    }
+    int count = fast.candidates(lower, o, moved, halfPairs, a * k, threshold(u), k, a, limit, candidates);
+    if (count < 0) return OPEN;
     // The candidates' float distances; the nearest is decided by them when its upper bound is below
     // every other candidate's lower bound, else by the reference distances of all of them.
     double best = own;
     int bestIndex = a;
     for (int c = 0; c < count; c++) {
-      int j = candidates[c];
-      double dd = fast.squared(data, i * d, centroids, j * d, d);
-      bounds[j] = fast.lower(dd);
+      double dd = fast.squared(data, i * d, centroids, candidates[c] * d, d);
+      found[c] = dd;
       if (dd < best) {
         best = dd;
-        bestIndex = j;
+        bestIndex = candidates[c];
       }
     }
-    bounds[a] = fast.lower(own);
+    double ownLower = fast.lower(own);
     double bestUpper = fast.upper(best);
-    boolean decided = true;
-    if (bestIndex != a) decided = SquaredDistance.separated(bestUpper, bounds[a]);
+    boolean decided = bestIndex == a || SquaredDistance.separated(bestUpper, ownLower);
     for (int c = 0; c < count && decided; c++) {
-      int j = candidates[c];
-      if (j != bestIndex) decided = SquaredDistance.separated(bestUpper, bounds[j]);
+      if (candidates[c] != bestIndex) decided = SquaredDistance.separated(bestUpper, fast.lower(found[c]));
     }
-    if (!decided) {
+    boolean reference = !decided;
+    if (reference) {
       best = SquaredDistance.between(data, i * d, centroids, a * d, d);
       bestIndex = a;
-      bounds[a] = SquaredDistance.lower(best);
+      ownLower = SquaredDistance.lower(best);
       for (int c = 0; c < count; c++) {
         int j = candidates[c];
         double dd = SquaredDistance.between(data, i * d, centroids, j * d, d);
-        bounds[j] = SquaredDistance.lower(dd);
+        found[c] = dd;
         if (dd < best || (dd == best && j < bestIndex)) {
           best = dd;
           bestIndex = j;
@@ -351,29 +339,37 @@ final class LloydIterations {
       }
       bestUpper = SquaredDistance.upper(best);
     }
-    bounds[bestIndex] = Double.POSITIVE_INFINITY;
-    float min = Float.POSITIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
-      double v = bounds[j];
-      float f = (float) (v * SquaredDistance.TO_FLOAT_BELOW);
-      if (f > v) f = Math.nextDown(f);
-      lower[o + j] = f;
-      min = f < min ? f : min;
+    // Every bound moved to this epoch, then the computed ones put in.
+    fast.moveBounds(lower, o, moved, k);
+    for (int c = 0; c < count; c++) {
+      double bound = reference ? SquaredDistance.lower(found[c]) : fast.lower(found[c]);
+      lower[o + candidates[c]] = SquaredDistance.floatDown(bound);
     }
-    lowerMin[i] = min;
+    lower[o + a] = SquaredDistance.floatDown(ownLower);
+    lower[o + bestIndex] = Float.POSITIVE_INFINITY;
+    lowerMin[i] = fast.rowMin(lower, o, k);
     stamp[i] = epoch;
     upper[i] = bestUpper;
     labels[i] = bestIndex;
     return bestIndex == a ? KEPT : MOVED;
   }
 
-  /** Lower bounds on half the distance between each pair of centres, k × k (+∞ on the diagonal). */
-  private double[] halfPairs(float[] centroids) {
-    double[] half = new double[k * k];
+  /**
+   * The float threshold of Elkan's scan for an upper bound u: {@code u / (1 − MARGIN)}, the
+   * largest bound {@link SquaredDistance#separated} does not separate, widened by more than float's
+   * rounding of the bounds and rounded up.
+   */
+  private static float threshold(double u) {
+    return SquaredDistance.floatUp(u / (1 - SquaredDistance.MARGIN) * (1 + 0x1p-22));
+  }
+
+  /** Lower bounds on half the distance between each pair of centres, k × k in float (+∞ on the diagonal). */
+  private float[] halfPairs(float[] centroids) {
+    float[] half = new float[k * k];
     java.util.stream.IntStream.range(0, k).parallel().forEach(a -> {
-      half[a * k + a] = Double.POSITIVE_INFINITY;
+      half[a * k + a] = Float.POSITIVE_INFINITY;
       for (int b = a + 1; b < k; b++) {
-        half[a * k + b] = 0.5 * fast.lower(fast.squared(centroids, a * d, centroids, b * d, d));
+        half[a * k + b] = SquaredDistance.floatDown(0.5 * fast.lower(fast.squared(centroids, a * d, centroids, b * d, d)));
       }
     });
     for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) half[a * k + b] = half[b * k + a];
@@ -381,13 +377,9 @@ final class LloydIterations {
   }
 
   /** Hamerly's {@code s}: per centre, the least of its half distances to the others. */
-  private double[] nearestHalf(double[] halfPairs) {
+  private double[] nearestHalf(float[] halfPairs) {
     double[] half = new double[k];
-    for (int a = 0; a < k; a++) {
-      double min = Double.POSITIVE_INFINITY;
-      for (int b = 0; b < k; b++) min = Math.min(min, halfPairs[a * k + b]);
-      half[a] = min;
-    }
+    for (int a = 0; a < k; a++) half[a] = fast.rowMin(halfPairs, a * k, k);
     return half;
   }
 

@@ -1,6 +1,8 @@
 package org.interestlab.cluster;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,6 +17,44 @@ final class VectorKernel implements BoundedDistance.Kernel {
   @Override
   public int lanes() {
     return 2 * S.length();
+  }
+
+  /** The reference's four running sums, as the four lanes of one double vector. */
+  private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
+  private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+
+  @Override
+  public double reference(float[] x, int xo, float[] c, int co, int d) {
+    DoubleVector sums = DoubleVector.zero(D4);
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      DoubleVector a = (DoubleVector) FloatVector.fromArray(F4, x, xo + t).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector b = (DoubleVector) FloatVector.fromArray(F4, c, co + t).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector e = a.sub(b);
+      sums = sums.add(e.mul(e));
+    }
+    double s0 = sums.lane(0);
+    for (; t < d; t++) {
+      double a = (double) x[xo + t] - c[co + t];
+      s0 += a * a;
+    }
+    return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
+  }
+
+  @Override
+  public double referenceNorm(float[] x, int xo, int d) {
+    DoubleVector sums = DoubleVector.zero(D4);
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      DoubleVector a = (DoubleVector) FloatVector.fromArray(F4, x, xo + t).convertShape(VectorOperators.F2D, D4, 0);
+      sums = sums.add(a.mul(a));
+    }
+    double s0 = sums.lane(0);
+    for (; t < d; t++) {
+      double a = x[xo + t];
+      s0 += a * a;
+    }
+    return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
   }
 
   @Override
@@ -77,6 +117,59 @@ final class VectorKernel implements BoundedDistance.Kernel {
       FloatVector.fromArray(S, f, q).add(base).max(0f).sqrt().mul(BoundedDistance.SHRINK).intoArray(out, outOffset + q);
     }
     for (; q < k; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * BoundedDistance.SHRINK;
+  }
+
+  @Override
+  public float rowMin(float[] a, int offset, int k) {
+    int lanes = S.length();
+    FloatVector least = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+    int q = 0;
+    for (; q + lanes <= k; q += lanes) least = least.min(FloatVector.fromArray(S, a, offset + q));
+    float m = least.reduceLanes(VectorOperators.MIN);
+    for (; q < k; q++) m = a[offset + q] < m ? a[offset + q] : m;
+    return m;
+  }
+
+  @Override
+  public int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int k, int own,
+      int limit, int[] out) {
+    int lanes = S.length();
+    int count = 0;
+    int q = 0;
+    for (; q + lanes <= k; q += lanes) {
+      FloatVector l = FloatVector.fromArray(S, lower, o + q).sub(FloatVector.fromArray(S, moved, q));
+      VectorMask<Float> near = l.compare(VectorOperators.LE, threshold)
+          .and(FloatVector.fromArray(S, half, ho + q).compare(VectorOperators.LE, threshold));
+      long bits = near.toLong();
+      while (bits != 0) {
+        int j = q + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        if (j == own) continue;
+        if (count == limit) return -1;
+        out[count++] = j;
+      }
+    }
+    for (; q < k; q++) {
+      if (lower[o + q] - moved[q] <= threshold && half[ho + q] <= threshold && q != own) {
+        if (count == limit) return -1;
+        out[count++] = q;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public void moveBounds(float[] lower, int o, float[] moved, int k) {
+    int lanes = S.length();
+    int q = 0;
+    for (; q + lanes <= k; q += lanes) {
+      FloatVector v = FloatVector.fromArray(S, lower, o + q).sub(FloatVector.fromArray(S, moved, q));
+      v.mul(BoundedDistance.BELOW).blend(0f, v.compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(lower, o + q);
+    }
+    for (; q < k; q++) {
+      float v = lower[o + q] - moved[q];
+      lower[o + q] = v >= Float.MIN_NORMAL ? v * BoundedDistance.BELOW : 0f;
+    }
   }
 
   @Override

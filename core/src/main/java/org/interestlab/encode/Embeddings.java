@@ -90,8 +90,13 @@ public record Embeddings(int rows, int dim, float[] data) {
 
   /** True when any value is NaN or infinite. */
   public boolean hasNonFinite() {
-    for (float v : data) if (!Float.isFinite(v)) return true;
-    return false;
+    // Large inputs (a million vectors) are checked in parallel slices.
+    int slice = 1 << 20;
+    int slices = (data.length + slice - 1) / slice;
+    return java.util.stream.IntStream.range(0, slices).parallel().anyMatch(s -> {
+      for (int i = s * slice, end = Math.min(data.length, i + slice); i < end; i++) if (!Float.isFinite(data[i])) return true;
+      return false;
+    });
   }
 
   @Override

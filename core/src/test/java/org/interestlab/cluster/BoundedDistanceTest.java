@@ -156,4 +156,87 @@ class BoundedDistanceTest {
       if (radicand > 1) assertThat((double) out[2 + q]).isGreaterThan(Math.sqrt(radicand) * (1 - 1e-5));
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void referenceIsTheScalarSumBitForBit(BoundedDistance.Kernel kernel) {
+    SplittableRandom rng = new SplittableRandom(21);
+    for (int d : new int[] {1, 3, 4, 5, 8, 31, 384, 385}) {
+      float[] x = new float[d + 2];
+      float[] c = new float[d + 1];
+      for (int rep = 0; rep < 50; rep++) {
+        for (int t = 0; t < x.length; t++) x[t] = (float) (rng.nextGaussian() * Math.pow(10, rng.nextInt(-3, 4)));
+        for (int t = 0; t < c.length; t++) c[t] = (float) rng.nextGaussian();
+        assertThat(kernel.reference(x, 2, c, 1, d)).isEqualTo(SquaredDistance.betweenScalar(x, 2, c, 1, d));
+        assertThat(kernel.referenceNorm(x, 1, d)).isEqualTo(SquaredDistance.squaredNormScalar(x, 1, d));
+        assertThat(SquaredDistance.squaredNormScalar(x, 1, d)).isEqualTo(SquaredDistance.betweenScalar(x, 1, new float[d], 0, d));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void candidatesAreTheCentresThatPassBothTests(BoundedDistance.Kernel kernel) {
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int k : new int[] {3, 16, 17, 100}) {
+      float[] lower = new float[k + 5];
+      float[] moved = new float[k];
+      float[] half = new float[k + 2];
+      for (int rep = 0; rep < 30; rep++) {
+        for (int j = 0; j < k; j++) {
+          lower[5 + j] = (float) (rng.nextDouble() * 4);
+          moved[j] = (float) (rng.nextDouble() * 0.5);
+          half[2 + j] = (float) (rng.nextDouble() * 3);
+        }
+        float threshold = 1.5f;
+        int own = rng.nextInt(k);
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        for (int j = 0; j < k; j++) {
+          if (j != own && lower[5 + j] - moved[j] <= threshold && half[2 + j] <= threshold) expected.add(j);
+        }
+        int[] out = new int[k];
+        int count = kernel.candidates(lower, 5, moved, half, 2, threshold, k, own, k, out);
+        assertThat(count).isEqualTo(expected.size());
+        for (int c = 0; c < count; c++) assertThat(out[c]).isEqualTo(expected.get(c));
+        if (expected.size() > 1) {
+          assertThat(kernel.candidates(lower, 5, moved, half, 2, threshold, k, own, expected.size() - 1, out))
+              .as("more than the limit").isEqualTo(-1);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void movedBoundsStayBelowTheExactDifference(BoundedDistance.Kernel kernel) {
+    SplittableRandom rng = new SplittableRandom(9);
+    int k = 100;
+    float[] lower = new float[k + 1];
+    float[] moved = new float[k];
+    for (int j = 0; j < k; j++) {
+      lower[1 + j] = (float) (rng.nextDouble() * 10);
+      moved[j] = (float) (rng.nextDouble() * (j % 3 == 0 ? 12 : 0.1)); // some bounds go below zero
+    }
+    lower[1 + 7] = Float.POSITIVE_INFINITY; // the own centre's bound
+    lower[1 + 8] = moved[8] + Float.MIN_NORMAL / 2; // a difference below the normal range
+    float[] before = lower.clone();
+    kernel.moveBounds(lower, 1, moved, k);
+    for (int j = 0; j < k; j++) {
+      if (j == 7) {
+        assertThat(lower[1 + j]).isInfinite();
+        continue;
+      }
+      BigDecimal exact = new BigDecimal(before[1 + j]).subtract(new BigDecimal(moved[j]));
+      assertThat(new BigDecimal(lower[1 + j])).as("bound %d", j).isLessThanOrEqualTo(exact.max(BigDecimal.ZERO));
+      assertThat(lower[1 + j]).isGreaterThanOrEqualTo(0f);
+      if (exact.doubleValue() > 1e-3) assertThat((double) lower[1 + j]).isGreaterThan(exact.doubleValue() * (1 - 1e-6));
+    }
+    assertThat(kernel.rowMin(lower, 1, k)).isEqualTo(min(lower, 1, k));
+  }
+
+  private static float min(float[] a, int offset, int k) {
+    float m = Float.POSITIVE_INFINITY;
+    for (int q = 0; q < k; q++) m = Math.min(m, a[offset + q]);
+    return m;
+  }
 }
