@@ -41,8 +41,13 @@ final class CentroidSearch implements AutoCloseable {
   private final double[] pointNorms;
   private final NDManager manager;
   private final int blockRows;
-  private final ByteBuffer rowBuffer;
+  /**
+   * Where a block's rows are written: straight into {@link #rowTensor}'s memory when the engine
+   * lends it out (PyTorch on the CPU), else into a direct buffer that each block copies in.
+   */
   private final FloatBuffer rowFloats;
+  private final NDArray rowTensor;
+  private final ByteBuffer rowBuffer;
   /** One block of products, copied out of the engine (reused: no large allocation per block). */
   private final float[] productBuffer;
   private final double gamma;
@@ -96,14 +101,26 @@ final class CentroidSearch implements AutoCloseable {
     this.blockRows = Math.max(1, Math.min(Math.min(n, MAX_BLOCK_ROWS), Math.min(BLOCK_VALUES / k, BLOCK_VALUES / d)));
     if (this.useEngine) {
       this.manager = Engines.newManager(device);
-      this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
-      this.rowFloats = rowBuffer.asFloatBuffer();
+      NDArray tensor = manager.zeros(new Shape(blockRows, d), DataType.FLOAT32);
+      FloatBuffer view = tensor.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+      view.put(0, 1f);
+      if (view.capacity() == blockRows * d && tensor.getFloat(0, 0) == 1f) {
+        this.rowTensor = tensor;
+        this.rowBuffer = null;
+        this.rowFloats = view;
+      } else {
+        tensor.close();
+        this.rowTensor = null;
+        this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.rowFloats = rowBuffer.asFloatBuffer();
+      }
       this.productBuffer = new float[blockRows * k];
     } else {
       this.productBuffer = null;
       this.manager = null;
       this.rowBuffer = null;
       this.rowFloats = null;
+      this.rowTensor = null;
     }
     double du = (double) d * U;
     // 1.01: slack for the conversion of the products to double and the final subtraction.
@@ -212,13 +229,24 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
-  /** One block of points as an engine array, copied row by row through the row buffer. */
+  /** One block of points as an engine array: written into the engine's rows, or copied in from the row buffer. */
   private NDArray rows(NDManager b, int[] ids, int start, int count) {
     rowFloats.clear();
     if (ids == null) {
       rowFloats.put(data, start * d, count * d);
     } else {
-      for (int r = 0; r < count; r++) rowFloats.put(data, ids[r] * d, d);
+      // Runs of consecutive points (most of them when most points are open) go in one copy each.
+      for (int r = 0; r < count;) {
+        int end = r + 1;
+        while (end < count && ids[end] == ids[end - 1] + 1) end++;
+        rowFloats.put(data, ids[r] * d, (end - r) * d);
+        r = end;
+      }
+    }
+    if (rowTensor != null) {
+      NDArray x = rowTensor.get("0:" + count);
+      x.attach(b);
+      return x;
     }
     ByteBuffer rows = rowBuffer.duplicate().order(ByteOrder.nativeOrder());
     rows.position(0).limit(count * d * Float.BYTES);

@@ -55,6 +55,8 @@ final class LloydIterations {
   static final double ENGINE_MIN_WORK = 1 << 22;
   /** Above this share of open points, bounds are not tightened before the search. */
   private static final double TIGHTEN_LIMIT = 0.7;
+  /** {@link #TIGHTEN_LIMIT} with Elkan's bounds: 0.9 measured faster than never skipping (the first bounded iteration). */
+  private static final double ELKAN_TIGHTEN_LIMIT = 0.9;
   /**
    * Elkan: an open point whose bounds leave at most this share of the centres gets their reference
    * distances in Java; above it, one row of the matrix product (all k) is cheaper.
@@ -263,8 +265,8 @@ final class LloydIterations {
     for (byte s : state) if (s == OPEN) open++;
     // When most points are open anyway (the first iterations), the exact distance to the own
     // centre rarely settles one: skip it and let the search redo them all. Elkan's local step
-    // needs that distance anyway.
-    if (!elkan && open > TIGHTEN_LIMIT * n) return state;
+    // settles more of them, so it is skipped only when nearly all are open.
+    if (open > (elkan ? ELKAN_TIGHTEN_LIMIT : TIGHTEN_LIMIT) * n) return state;
     int limit = (int) (LOCAL_SHARE * k);
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
       int[] candidates = elkan ? new int[k] : null;
