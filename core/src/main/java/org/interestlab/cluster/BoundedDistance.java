@@ -30,8 +30,6 @@ final class BoundedDistance {
     /** {@link SquaredDistance#between}, bit for bit: {@link SquaredDistance#betweenScalar}'s operations. */
     double reference(float[] x, int xOffset, float[] c, int cOffset, int d);
 
-    /** {@link SquaredDistance#squaredNorm}, bit for bit. */
-    double referenceNorm(float[] x, int xOffset, int d);
 
     /** {@code min over g < count of fl(a[aOffset + g] − b[g])}, +∞ for count 0. */
     float minDifference(float[] a, int aOffset, float[] b, int count);
@@ -190,11 +188,6 @@ final class BoundedDistance {
     }
 
     @Override
-    public double referenceNorm(float[] x, int xOffset, int d) {
-      return SquaredDistance.squaredNormScalar(x, xOffset, d);
-    }
-
-    @Override
     public float squared(float[] x, int xo, float[] c, int co, int d) {
       float s0 = 0;
       float s1 = 0;
@@ -239,7 +232,12 @@ final class BoundedDistance {
 
     @Override
     public void lowerBounds(float[] f, float base, float[] out, int outOffset, int k) {
-      for (int q = 0; q < k; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * SHRINK;
+      lowerBounds(f, base, out, outOffset, 0, k);
+    }
+
+    /** {@link #lowerBounds} for q in [from, to): also the vector kernel's tail. */
+    static void lowerBounds(float[] f, float base, float[] out, int outOffset, int from, int to) {
+      for (int q = from; q < to; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * SHRINK;
     }
 
     @Override
@@ -252,8 +250,16 @@ final class BoundedDistance {
     @Override
     public int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int k, int own,
         int limit, int[] out) {
-      int count = 0;
-      for (int j = 0; j < k; j++) {
+      return candidates(lower, o, moved, half, ho, threshold, 0, k, own, limit, out, 0);
+    }
+
+    /**
+     * {@link #candidates} for j in [from, to), appending to {@code out} after {@code count} found
+     * before: also the vector kernel's tail.
+     */
+    static int candidates(float[] lower, int o, float[] moved, float[] half, int ho, float threshold, int from, int to,
+        int own, int limit, int[] out, int count) {
+      for (int j = from; j < to; j++) {
         if (lower[o + j] - moved[j] <= threshold && half[ho + j] <= threshold && j != own) {
           if (count == limit) return -1;
           out[count++] = j;
@@ -264,7 +270,12 @@ final class BoundedDistance {
 
     @Override
     public void moveBounds(float[] lower, int o, float[] moved, int k) {
-      for (int j = 0; j < k; j++) {
+      moveBounds(lower, o, moved, 0, k);
+    }
+
+    /** {@link #moveBounds} for j in [from, to): also the vector kernel's tail. */
+    static void moveBounds(float[] lower, int o, float[] moved, int from, int to) {
+      for (int j = from; j < to; j++) {
         float v = lower[o + j] - moved[j];
         lower[o + j] = v >= Float.MIN_NORMAL ? v * BELOW : 0f;
       }

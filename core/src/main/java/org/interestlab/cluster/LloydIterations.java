@@ -105,8 +105,9 @@ final class LloydIterations {
       groupOf = CentroidGroups.of(centroids, k, d, groups);
     }
     double[] norms = new double[n];
+    float[] origin = new float[d];
     CentroidUpdate.forEachPointBlock(n, (from, to) -> {
-      for (int i = from; i < to; i++) norms[i] = Math.sqrt(SquaredDistance.squaredNorm(data, i * d, d));
+      for (int i = from; i < to; i++) norms[i] = Math.sqrt(SquaredDistance.between(data, i * d, origin, 0, d));
     });
     boolean useEngine = (double) n * k * d >= ENGINE_MIN_WORK;
     try (CentroidSearch search = new CentroidSearch(data, n, d, k, norms, groupOf, groups, useEngine, device)) {

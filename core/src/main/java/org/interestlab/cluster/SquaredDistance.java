@@ -21,11 +21,6 @@ final class SquaredDistance {
     return BoundedDistance.kernel().reference(x, xOffset, c, cOffset, d);
   }
 
-  /** ‖x‖² by the same sums as {@link #between} with a zero centre. */
-  static double squaredNorm(float[] x, int xOffset, int d) {
-    return BoundedDistance.kernel().referenceNorm(x, xOffset, d);
-  }
-
   /**
    * {@link #between} in plain Java; the Vector API kernel does the same operations lane by lane
    * (lane t mod 4 is running sum t mod 4), so both give the same bits.
@@ -50,30 +45,6 @@ final class SquaredDistance {
     }
     for (; t < d; t++) {
       double a = (double) x[xOffset + t] - c[cOffset + t];
-      s0 += a * a;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /** {@link #squaredNorm} in plain Java, the same sums as {@link #betweenScalar}. */
-  static double squaredNormScalar(float[] x, int xOffset, int d) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int t = 0;
-    for (; t + 3 < d; t += 4) {
-      double a = x[xOffset + t];
-      double b = x[xOffset + t + 1];
-      double e = x[xOffset + t + 2];
-      double f = x[xOffset + t + 3];
-      s0 += a * a;
-      s1 += b * b;
-      s2 += e * e;
-      s3 += f * f;
-    }
-    for (; t < d; t++) {
-      double a = x[xOffset + t];
       s0 += a * a;
     }
     return (s0 + s1) + (s2 + s3);

@@ -42,22 +42,6 @@ final class VectorKernel implements BoundedDistance.Kernel {
   }
 
   @Override
-  public double referenceNorm(float[] x, int xo, int d) {
-    DoubleVector sums = DoubleVector.zero(D4);
-    int t = 0;
-    for (; t + 3 < d; t += 4) {
-      DoubleVector a = (DoubleVector) FloatVector.fromArray(F4, x, xo + t).convertShape(VectorOperators.F2D, D4, 0);
-      sums = sums.add(a.mul(a));
-    }
-    double s0 = sums.lane(0);
-    for (; t < d; t++) {
-      double a = x[xo + t];
-      s0 += a * a;
-    }
-    return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
-  }
-
-  @Override
   public float squared(float[] x, int xo, float[] c, int co, int d) {
     int lanes = S.length();
     FloatVector a0 = FloatVector.zero(S);
@@ -116,7 +100,7 @@ final class VectorKernel implements BoundedDistance.Kernel {
     for (; q + lanes <= k; q += lanes) {
       FloatVector.fromArray(S, f, q).add(base).max(0f).sqrt().mul(BoundedDistance.SHRINK).intoArray(out, outOffset + q);
     }
-    for (; q < k; q++) out[outOffset + q] = (float) Math.sqrt(Math.max(0f, f[q] + base)) * BoundedDistance.SHRINK;
+    BoundedDistance.ScalarKernel.lowerBounds(f, base, out, outOffset, q, k);
   }
 
   @Override
@@ -149,13 +133,7 @@ final class VectorKernel implements BoundedDistance.Kernel {
         out[count++] = j;
       }
     }
-    for (; q < k; q++) {
-      if (lower[o + q] - moved[q] <= threshold && half[ho + q] <= threshold && q != own) {
-        if (count == limit) return -1;
-        out[count++] = q;
-      }
-    }
-    return count;
+    return BoundedDistance.ScalarKernel.candidates(lower, o, moved, half, ho, threshold, q, k, own, limit, out, count);
   }
 
   @Override
@@ -166,10 +144,7 @@ final class VectorKernel implements BoundedDistance.Kernel {
       FloatVector v = FloatVector.fromArray(S, lower, o + q).sub(FloatVector.fromArray(S, moved, q));
       v.mul(BoundedDistance.BELOW).blend(0f, v.compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(lower, o + q);
     }
-    for (; q < k; q++) {
-      float v = lower[o + q] - moved[q];
-      lower[o + q] = v >= Float.MIN_NORMAL ? v * BoundedDistance.BELOW : 0f;
-    }
+    BoundedDistance.ScalarKernel.moveBounds(lower, o, moved, q, k);
   }
 
   @Override
