@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # k-means side by side on the same data file and the same initial centres:
 # scikit-learn (lloyd, n_init=1, init=array, tol=0), faiss (Kmeans from the same centres, every
-# point used) and InterestLab (hamerly, elkan, yinyang, lloyd), 20 iterations each, best of R rounds.
+# point used) and InterestLab (hamerly, elkan, yinyang, lloyd), 20 iterations each: every runner
+# fits REPEAT times per round (after three untimed warm-up fits for InterestLab's JIT) and keeps
+# its fastest fit over R rounds.
 # Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
 # scikit-learn's.
-#   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; R=3 via ROUNDS)
+#   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; ROUNDS=3, REPEAT=3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 dir="${1:-jmh/target/kmeans-compare}"
 iters="${ITERATIONS:-20}"
 rounds="${ROUNDS:-3}"
+repeat="${REPEAT:-3}"
 py=/usr/bin/python3
 peers=jmh/compare/kmeans_peers.py
 if [[ ! -f jmh/target/classpath.txt || ! -f jmh/target/classes/org/interestlab/bench/KMeansCompareMain.class ]]; then
@@ -23,10 +26,10 @@ rm -f "$dir"/*.json "$dir"/*.labels
 # runner keeps its fastest fit over all rounds.
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds"
-  "$py" "$peers" sklearn "$dir" --iters "$iters"
+  "$py" "$peers" sklearn "$dir" --iters "$iters" --repeat "$repeat"
   java --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
-    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 hamerly elkan yinyang lloyd 2> >(grep -v WARN >&2)
-  "$py" "$peers" faiss "$dir" --iters "$iters"
+    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" "$repeat" hamerly elkan yinyang lloyd 2> >(grep -v WARN >&2)
+  "$py" "$peers" faiss "$dir" --iters "$iters" --repeat "$repeat"
 done
 echo
 "$py" "$peers" report "$dir"
