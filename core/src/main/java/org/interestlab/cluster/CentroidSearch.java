@@ -253,7 +253,7 @@ final class CentroidSearch implements AutoCloseable {
     return b.create(rows.slice().order(ByteOrder.nativeOrder()), new Shape(count, d), DataType.FLOAT32);
   }
 
-  /** Products of one block of rows (already in the row buffer) with the centres; k ≥ 2. */
+  /** Products of one block of points with the centres, and each point's label and bounds from them; k ≥ 2. */
   private void block(int[] ids, int start, int count, int[] labels, double[] upper, float[] lower) {
     float[] products;
     try (NDManager b = manager.newSubManager()) {

@@ -60,13 +60,6 @@ final class SquaredDistance {
     return Math.sqrt(Math.max(0, sq)) * (1 - MARGIN);
   }
 
-  /**
-   * {@code (float) (v · TO_FLOAT_BELOW)} is below {@code v} for any normal float value: the factor
-   * {@code 1 − 2⁻²²} outweighs float's rounding (2⁻²⁴). A cheap {@link #floatDown} whose
-   * correction ({@code f > v}) is almost never taken, for loops over all k bounds of a point.
-   */
-  static final double TO_FLOAT_BELOW = 1 - 0x1p-22;
-
   /** The largest float not above {@code v}: a lower bound stays a lower bound when stored as float. */
   static float floatDown(double v) {
     float f = (float) v;

@@ -79,7 +79,7 @@ final class VectorKernel implements BoundedDistance.Kernel {
       min = v < min ? v : min;
     }
     int arg = 0;
-    while (f[arg] != min) arg++;
+    while (arg < k - 1 && f[arg] != min) arg++;
     // The least of the others: the nearest masked out for one pass.
     f[arg] = Float.POSITIVE_INFINITY;
     FloatVector rest = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);

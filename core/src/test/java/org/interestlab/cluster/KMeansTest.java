@@ -98,4 +98,14 @@ class KMeansTest {
         .isInstanceOf(UserException.class).hasMessageContaining("NaN");
     assertThatThrownBy(() -> KMeans.of(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be");
   }
+  @Test
+  void autoTakesElkanWhileItsBoundsFitAndHamerlyAbove() {
+    // 2^26 bounds: 100,000 × 100 is 10^7 (Elkan), 1,000,000 × 1000 is 10^9 (Hamerly).
+    assertThat(KMeans.Algorithm.AUTO.forSize(100_000, 100)).isEqualTo(KMeans.Algorithm.ELKAN);
+    assertThat(KMeans.Algorithm.AUTO.forSize(1 << 16, 1 << 10)).isEqualTo(KMeans.Algorithm.ELKAN);
+    assertThat(KMeans.Algorithm.AUTO.forSize((1 << 16) + 1, 1 << 10)).isEqualTo(KMeans.Algorithm.HAMERLY);
+    assertThat(KMeans.Algorithm.AUTO.forSize(1_000_000, 1000)).isEqualTo(KMeans.Algorithm.HAMERLY);
+    assertThat(KMeans.Algorithm.YINYANG.forSize(10, 2)).isEqualTo(KMeans.Algorithm.YINYANG);
+    assertThat(KMeans.Algorithm.parse("auto")).isEqualTo(KMeans.Algorithm.AUTO);
+  }
 }
