@@ -62,10 +62,11 @@ final class CentroidUpdate {
    * @return the new centres, k × d
    */
   float[] means(int[] labels, float[] oldCentroids, IntList relocated) {
-    if (summed[0] < 0 || changedCount(labels) > n / RESUM_SHARE) {
+    IntList changed = summed[0] < 0 ? null : changed(labels);
+    if (changed == null || changed.size() > n / RESUM_SHARE) {
       sumAll(labels);
     } else {
-      moveChanged(labels);
+      moveChanged(labels, changed);
     }
     relocateEmpty(data, n, d, k, labels, oldCentroids, sums, counts, relocated);
     for (int r = 0; r < relocated.size(); r++) summed[relocated.get(r)] = labels[relocated.get(r)];
@@ -81,15 +82,11 @@ final class CentroidUpdate {
    * over slices of the dimensions, each slice taking the points in point order: every (cluster,
    * dimension) sum sees the same operations in the same order as one sequential pass.
    */
-  private void moveChanged(int[] labels) {
-    IntList changed = new IntList();
-    for (int i = 0; i < n; i++) {
-      int now = labels[i];
-      int was = summed[i];
-      if (now == was) continue;
-      counts[was]--;
-      counts[now]++;
-      changed.add(i);
+  private void moveChanged(int[] labels, IntList changed) {
+    for (int c = 0; c < changed.size(); c++) {
+      int i = changed.get(c);
+      counts[summed[i]]--;
+      counts[labels[i]]++;
     }
     int tasks = (d + DIMS_PER_TASK - 1) / DIMS_PER_TASK;
     IntStream range = IntStream.range(0, tasks);
@@ -111,10 +108,10 @@ final class CentroidUpdate {
     for (int c = 0; c < changed.size(); c++) summed[changed.get(c)] = labels[changed.get(c)];
   }
 
-  /** How many points' labels differ from the ones their sums are counted under. */
-  private int changedCount(int[] labels) {
-    int changed = 0;
-    for (int i = 0; i < n; i++) if (labels[i] != summed[i]) changed++;
+  /** The points whose labels differ from the ones their sums are counted under, in point order. */
+  private IntList changed(int[] labels) {
+    IntList changed = new IntList();
+    for (int i = 0; i < n; i++) if (labels[i] != summed[i]) changed.add(i);
     return changed;
   }
 
