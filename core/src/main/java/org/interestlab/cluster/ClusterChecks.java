@@ -1,7 +1,7 @@
 package org.interestlab.cluster;
 
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /** Input checks shared by the clusterers, so every one rejects bad input with the same words. */
 final class ClusterChecks {

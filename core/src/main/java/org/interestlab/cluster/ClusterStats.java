@@ -1,6 +1,6 @@
 package org.interestlab.cluster;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /** Centroids and inertia of a labelling, the parts of a {@link Clustering} every algorithm shares. */
 final class ClusterStats {

@@ -1,6 +1,6 @@
 package org.interestlab.cluster;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Vectors → groups. An implementation is an immutable parameter record (its seed included);

@@ -1,7 +1,7 @@
 package org.interestlab.cluster;
 
 import java.util.Arrays;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * The result of a clustering: one label per point (−1 for noise where an algorithm has noise),

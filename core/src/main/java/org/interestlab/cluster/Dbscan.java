@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * DBSCAN (Ester, Kriegel, Sander &amp; Xu, "A density-based algorithm for discovering clusters in

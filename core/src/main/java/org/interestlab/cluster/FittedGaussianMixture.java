@@ -1,6 +1,6 @@
 package org.interestlab.cluster;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * A fitted diagonal Gaussian mixture: component weights, means and variances, the lower bound

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * A Gaussian mixture with diagonal covariances fitted by expectation–maximisation (Dempster,

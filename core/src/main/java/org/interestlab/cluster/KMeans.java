@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
 import org.interestlab.compute.Device;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by

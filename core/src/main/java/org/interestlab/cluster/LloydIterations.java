@@ -2,7 +2,7 @@ package org.interestlab.cluster;
 
 import java.util.Arrays;
 import org.interestlab.compute.Device;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Lloyd's iterations from given centres, plain or with distance bounds — Hamerly's (Hamerly 2010,

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Mini-batch k-means (Sculley, "Web-scale k-means clustering", WWW 2010): each step draws a

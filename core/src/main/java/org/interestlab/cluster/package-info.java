@@ -5,7 +5,7 @@
  * {@link org.interestlab.cluster.Agglomerative} (Ward, average, complete),
  * {@link org.interestlab.cluster.Dbscan} (noise −1) and {@link org.interestlab.cluster.GaussianMixture}
  * (whose {@link org.interestlab.cluster.FittedGaussianMixture} adds likelihood and BIC).
- * {@link org.interestlab.cluster.ModelSelection} sweeps k; {@link org.interestlab.cluster.LabelsCsv}
+ * {@link org.interestlab.analysis.ModelSelection} sweeps k; {@link org.interestlab.cluster.LabelsCsv}
  * reads and writes label files. Interest hierarchies and cluster tracking live here too.
  */
 package org.interestlab.cluster;

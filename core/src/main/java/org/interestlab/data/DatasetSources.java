@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.interestlab.UserException;
-import org.interestlab.data.synthetic.SyntheticInterests;
-import org.interestlab.data.synthetic.SyntheticInterestsSource;
 
 /**
  * Maps the dataset names used in configs ({@code dataset: { source: <name>, ... }}) to loaders.
@@ -44,8 +42,6 @@ public final class DatasetSources {
     FACTORIES.put(MovieLensLatestSmallSource.NAME, new Factory(Set.of(), p -> new MovieLensLatestSmallSource()));
     FACTORIES.put(AmazonReviews5CoreSource.NAME, new Factory(Set.of(AmazonReviews5CoreSource.CATEGORY),
         p -> new AmazonReviews5CoreSource(p.get(AmazonReviews5CoreSource.CATEGORY))));
-    // The bundled dataset (English; configs choose Chinese with `language: zh`).
-    FACTORIES.put(SyntheticInterests.NAME, new Factory(Set.of(), p -> new SyntheticInterestsSource()));
   }
 
   /** The names {@link #forName} accepts, in documentation order. */

@@ -1,5 +1,6 @@
 package org.interestlab.encode;
 
+import org.interestlab.compute.Embeddings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.interestlab.encode;
 
+import org.interestlab.compute.Embeddings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

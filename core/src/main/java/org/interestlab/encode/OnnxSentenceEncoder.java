@@ -1,5 +1,6 @@
 package org.interestlab.encode;
 
+import org.interestlab.compute.Embeddings;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;

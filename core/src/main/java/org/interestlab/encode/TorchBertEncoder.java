@@ -1,5 +1,6 @@
 package org.interestlab.encode;
 
+import org.interestlab.compute.Embeddings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;

@@ -1,6 +1,6 @@
 package org.interestlab.eval;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * An internal clustering metric: judges a labelling of points by the geometry alone, without

@@ -1,6 +1,6 @@
 package org.interestlab.eval;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Static shortcuts for the internal clustering metrics (no ground truth needed): silhouette,

@@ -1,7 +1,7 @@
 package org.interestlab.eval;
 
 import java.util.Arrays;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /** Input validation and label encoding shared by the clustering metrics. */
 final class PointChecks {

@@ -3,7 +3,7 @@ package org.interestlab.eval;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Mean silhouette coefficient (Rousseeuw, "Silhouettes: a graphical aid to the interpretation and

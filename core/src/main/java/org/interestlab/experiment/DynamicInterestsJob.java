@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.cluster.ClusterKeywords;
-import org.interestlab.cluster.ClusterTracker;
-import org.interestlab.cluster.DynamicInterests;
-import org.interestlab.cluster.StreamingKMeans;
+import org.interestlab.analysis.ClusterTracker;
+import org.interestlab.analysis.DynamicInterests;
+import org.interestlab.analysis.StreamingKMeans;
 import org.interestlab.data.Dataset;
+import org.interestlab.data.InterestTruth;
 import org.interestlab.data.TimeWindows;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
-import org.interestlab.eval.DriftRecovery;
+import org.interestlab.analysis.DriftRecovery;
 import org.interestlab.profile.UserProfiler;
 
 /**
@@ -119,7 +120,7 @@ final class DynamicInterestsJob {
       metrics.put("drift_precision", dr.precision());
       metrics.put("emerging_birth_window", (double) dr.emergingBirthWindow());
       table.append(String.format(Locale.ROOT, "planted drifts found within one window: %d of %d (recall %.3f, precision %.3f); emerging topic '%s' %s%n",
-          dr.found(), dr.planted(), dr.recall(), dr.precision(), loaded.truth().emergingTopic().name(),
+          dr.found(), dr.planted(), dr.recall(), dr.precision(), loaded.truth().emergingInterest().map(InterestTruth.Emerging::name).orElse("-"),
           dr.emergingFound() ? "born in window " + dr.emergingBirthWindow() + " (" + ws.get(dr.emergingBirthWindow()).label() + ")" : "not found as a birth"));
     }
     for (String l : table.toString().split("\n")) log.info(l);

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.interestlab.cluster.InterestHierarchy;
+import org.interestlab.analysis.InterestHierarchy;
 import org.interestlab.data.Dataset;
-import org.interestlab.data.synthetic.GroundTruth;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.data.InterestTruth;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.profile.UserProfiles;
 
@@ -62,7 +62,7 @@ final class InterestHierarchyJob {
     for (int u : present) texts.add(all.get(u));
     InterestHierarchy.Tree tree = hierarchy.fit(points, texts);
 
-    GroundTruth truth = loaded.truth();
+    InterestTruth truth = loaded.truth();
     int[] truthLabels = null;
     if (loaded.truthLabels() != null) {
       truthLabels = new int[present.length];
@@ -111,16 +111,16 @@ final class InterestHierarchyJob {
   }
 
   /** "travel 84%": the ground-truth topic most members hold, with its share. */
-  private static String majority(int[] members, int[] truthLabels, GroundTruth truth) {
+  private static String majority(int[] members, int[] truthLabels, InterestTruth truth) {
     Map<Integer, Integer> votes = new java.util.TreeMap<>();
     for (int m : members) votes.merge(truthLabels[m], 1, Integer::sum);
     int best = -1;
     for (Map.Entry<Integer, Integer> e : votes.entrySet()) if (best < 0 || e.getValue() > votes.get(best)) best = e.getKey();
-    String name = truth != null ? truth.topicName(best) : "class " + best;
+    String name = truth != null ? truth.interestName(best) : "class " + best;
     return String.format(Locale.ROOT, "%s %.0f%%", name, 100.0 * votes.get(best) / members.length);
   }
 
-  private static Map<String, Object> nodeJson(InterestHierarchy.Node n, int[] truthLabels, GroundTruth truth) {
+  private static Map<String, Object> nodeJson(InterestHierarchy.Node n, int[] truthLabels, InterestTruth truth) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", n.id());
     m.put("level", n.level());

@@ -23,7 +23,7 @@ import org.interestlab.data.Split;
 import org.interestlab.data.Splitter;
 import org.interestlab.encode.CachedEncoder;
 import org.interestlab.encode.EmbeddingCache;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.Encoder;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.eval.MeanAggregate;

@@ -6,7 +6,7 @@ import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 
 /**

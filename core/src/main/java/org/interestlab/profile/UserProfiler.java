@@ -1,7 +1,7 @@
 package org.interestlab.profile;
 
 import org.interestlab.data.Dataset;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 
 /**

@@ -1,7 +1,7 @@
 package org.interestlab.profile;
 
 import java.util.Arrays;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * One vector per user of a dataset (dense user index = row). Users with nothing to build a profile

@@ -1,7 +1,7 @@
 package org.interestlab.recommend;
 
 import org.interestlab.compute.TopK;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Recommends the unseen items whose vectors are closest (cosine) to the mean profile of the user's

@@ -1,6 +1,6 @@
 package org.interestlab.recommend;
 
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /** Dot products of every row with one query vector, accumulated in double. */
 final class Similarity {

@@ -3,7 +3,7 @@ package org.interestlab.recommend;
 import java.util.BitSet;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.profile.UserProfiles;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 
 class AgglomerativeTest {

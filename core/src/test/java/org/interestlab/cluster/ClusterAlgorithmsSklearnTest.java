@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.testing.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
  * DBSCAN, agglomerative clustering and the diagonal Gaussian mixture against scikit-learn 1.2.1:
  * expected values written once by {@code cluster/make_cluster_algos_expected.py}.
  */
-class ClusterAlgorithmsSklearnTest {
+public class ClusterAlgorithmsSklearnTest {
   static final Map<String, Object> EXPECTED = load();
 
   @SuppressWarnings("unchecked")
@@ -32,7 +32,7 @@ class ClusterAlgorithmsSklearnTest {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> cases(String group) {
+  public static List<Map<String, Object>> cases(String group) {
     return (List<Map<String, Object>>) EXPECTED.get(group);
   }
 
@@ -41,7 +41,7 @@ class ClusterAlgorithmsSklearnTest {
   }
 
   /** A JSON number (the YAML reader leaves some exponent forms as strings). */
-  static double num(Object o) {
+  public static double num(Object o) {
     return o instanceof Number n ? n.doubleValue() : Double.parseDouble(o.toString());
   }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.experiment.ComponentSpec;
 import org.interestlab.experiment.ParamValues;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 
 class DbscanTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.testing.TestFiles;
 import org.junit.jupiter.api.Test;

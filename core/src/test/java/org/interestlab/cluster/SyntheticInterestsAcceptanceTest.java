@@ -14,13 +14,17 @@ import org.interestlab.data.TimeWindows;
 import org.interestlab.data.synthetic.GroundTruth;
 import org.interestlab.data.synthetic.SyntheticInterestsSource;
 import org.interestlab.data.synthetic.TopicWords;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.TfIdfEncoder;
-import org.interestlab.eval.DriftRecovery;
+import org.interestlab.analysis.DriftRecovery;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.UserProfiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.interestlab.analysis.DynamicInterests;
+import org.interestlab.analysis.ClusterTracker;
+import org.interestlab.analysis.StreamingKMeans;
+import org.interestlab.analysis.InterestHierarchy;
 
 /**
  * On the shipped synthetic-interests data: the tracker finds the planted drifts and the emerging

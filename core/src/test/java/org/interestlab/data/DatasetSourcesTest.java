@@ -11,7 +11,7 @@ class DatasetSourcesTest {
   @Test
   void namesMapToLoaders() {
     assertThat(DatasetSources.names())
-        .containsExactly("movielens-100k", "movielens-1m", "movielens-latest-small", "amazon-reviews-5core", "synthetic-interests");
+        .containsExactly("movielens-100k", "movielens-1m", "movielens-latest-small", "amazon-reviews-5core");
     assertThat(DatasetSources.forName("movielens-100k", Map.of())).isInstanceOf(MovieLens100kSource.class);
     assertThat(DatasetSources.forName("movielens-1m", Map.of())).isInstanceOf(MovieLens1mSource.class);
     assertThat(DatasetSources.forName("movielens-latest-small", Map.of())).isInstanceOf(MovieLensLatestSmallSource.class);
@@ -29,7 +29,7 @@ class DatasetSourcesTest {
     assertThatThrownBy(() -> DatasetSources.forName("movielens-20m", Map.of()))
         .isInstanceOf(UserException.class)
         .hasMessage("unknown dataset source 'movielens-20m'; allowed: movielens-100k, movielens-1m, "
-            + "movielens-latest-small, amazon-reviews-5core, synthetic-interests");
+            + "movielens-latest-small, amazon-reviews-5core");
     assertThatThrownBy(() -> DatasetSources.forName("amazon-reviews-5core", Map.of()))
         .hasMessageContaining("needs parameter category");
     assertThatThrownBy(() -> DatasetSources.forName("movielens-1m", Map.of("category", "x")))

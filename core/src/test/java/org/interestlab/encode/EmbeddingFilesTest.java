@@ -1,5 +1,6 @@
 package org.interestlab.encode;
 
+import org.interestlab.compute.Embeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 
 /** Purity by hand, the bad inputs, sampling, and the pieces the scikit-learn comparison relies on. */

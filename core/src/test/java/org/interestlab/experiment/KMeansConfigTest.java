@@ -7,7 +7,7 @@ import java.util.List;
 import org.interestlab.UserException;
 import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.KMeans;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

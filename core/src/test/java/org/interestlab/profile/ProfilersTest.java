@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 
 class ProfilersTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.interestlab.compute.TopK;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
 
 class RecommendersTest {

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /** Reads test resources: CSV matrices and label files written by the reference scripts. */
 public final class TestFiles {

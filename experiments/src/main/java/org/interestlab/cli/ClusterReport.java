@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.interestlab.UserException;
 import org.interestlab.cluster.Clustering;
-import org.interestlab.cluster.ModelSelection;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.analysis.ModelSelection;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.Npy;
 import org.interestlab.eval.ExternalClusterMetrics;
 

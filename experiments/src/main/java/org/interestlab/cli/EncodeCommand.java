@@ -15,7 +15,7 @@ import org.interestlab.UserException;
 import org.interestlab.data.TextInputs;
 import org.interestlab.encode.CachedEncoder;
 import org.interestlab.encode.EmbeddingCache;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.EmbeddingsCsv;
 import org.interestlab.encode.Encoder;
 import org.interestlab.encode.FittedEncoder;

@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.interestlab.UserException;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.LabelsCsv;
-import org.interestlab.cluster.ModelSelection;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.analysis.ModelSelection;
+import org.interestlab.compute.Embeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interestlab.cluster.LabelsCsv;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.Npy;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.encode.OnnxSentenceEncoder;
 import org.junit.jupiter.api.Assumptions;

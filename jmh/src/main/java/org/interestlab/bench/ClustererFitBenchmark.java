@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.interestlab.cluster.Clusterer;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.compute.Engines;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.experiment.ComponentSpec;
 import org.interestlab.experiment.ParamValues;
 import org.interestlab.experiment.Registry;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.encode.OnnxSentenceEncoder;
 import org.interestlab.encode.SentenceModel;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.Npy;
 
 /**

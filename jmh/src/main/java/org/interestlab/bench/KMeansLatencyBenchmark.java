@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.interestlab.cluster.DistanceMetric;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.KMeans;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * Does k-means scale to a million interest vectors in bounded memory? Generates n × d clustered

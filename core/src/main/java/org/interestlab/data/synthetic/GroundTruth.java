@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.interestlab.UserException;
 import org.interestlab.data.Dataset;
+import org.interestlab.data.InterestTruth;
 import org.interestlab.data.Item;
 
 /**
@@ -34,7 +35,7 @@ import org.interestlab.data.Item;
  * String t = truth.topicOf(data.items().get(0).id());
  * }</pre>
  */
-public final class GroundTruth {
+public final class GroundTruth implements InterestTruth {
   static final String TOPICS_FILE = "truth_topics.csv";
   static final String ITEMS_FILE = "truth_items.csv";
   static final String USERS_FILE = "truth_users.csv";
@@ -217,7 +218,35 @@ public final class GroundTruth {
     return Collections.unmodifiableMap(m);
   }
 
+  @Override
+  public int numInterests() {
+    return numTopics();
+  }
+
+  @Override
+  public String interestName(int index) {
+    return topicName(index);
+  }
+
+  @Override
+  public int primaryInterestAt(String userId, long timestamp) {
+    return user(userId).primaryAt(timestamp);
+  }
+
+  @Override
+  public Map<String, Change> interestChanges() {
+    Map<String, Change> m = new LinkedHashMap<>();
+    driftEvents().forEach((u, d) -> m.put(u, new Change(d.timestamp(), d.from(), d.to())));
+    return Collections.unmodifiableMap(m);
+  }
+
+  @Override
+  public Optional<Emerging> emergingInterest() {
+    return Optional.of(new Emerging(emerging.index(), emerging.name(), emergingStartTimestamp()));
+  }
+
   /** {@link UserTruth#primaryYear()} per dense user index of {@code data}: the clustering labels. */
+  @Override
   public int[] primaryInterest(Dataset data) {
     int[] out = new int[data.numUsers()];
     for (int i = 0; i < out.length; i++) out[i] = userTruth(data, i).primaryYear();

@@ -1,4 +1,4 @@
-package org.interestlab.eval;
+package org.interestlab.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.interestlab.cluster.ClusterTracker;
-import org.interestlab.cluster.ClusterTracker.Snapshot;
-import org.interestlab.cluster.DynamicInterests;
+import org.interestlab.analysis.ClusterTracker;
+import org.interestlab.analysis.ClusterTracker.Snapshot;
+import org.interestlab.analysis.DynamicInterests;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.TimeWindows;
 import org.interestlab.data.synthetic.GroundTruth;

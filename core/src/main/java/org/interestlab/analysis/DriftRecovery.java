@@ -1,14 +1,14 @@
-package org.interestlab.eval;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.interestlab.cluster.ClusterTracker;
-import org.interestlab.cluster.DynamicInterests;
+import org.interestlab.analysis.ClusterTracker;
+import org.interestlab.analysis.DynamicInterests;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.TimeWindows;
-import org.interestlab.data.synthetic.GroundTruth;
+import org.interestlab.data.InterestTruth;
 
 /**
  * How well tracked clusters recover planted interest changes (synthetic data with ground truth).
@@ -48,11 +48,11 @@ public record DriftRecovery(int planted, int found, int reported, int reportedAt
   }
 
   /** Per cluster of a window, the topic index it is named after: see the class comment. */
-  public static Map<Integer, Integer> clusterTopics(ClusterTracker.Snapshot s, TimeWindows.Window w, Dataset data, GroundTruth truth) {
+  public static Map<Integer, Integer> clusterTopics(ClusterTracker.Snapshot s, TimeWindows.Window w, Dataset data, InterestTruth truth) {
     Map<Integer, int[]> votes = new HashMap<>();
     for (int i = 0; i < s.users().length; i++) {
-      int topic = truth.user(data.users().get(s.users()[i]).id()).primaryAt(w.end() - 1);
-      votes.computeIfAbsent(s.labels()[i], c -> new int[truth.numTopics()])[topic]++;
+      int topic = truth.primaryInterestAt(data.users().get(s.users()[i]).id(), w.end() - 1);
+      votes.computeIfAbsent(s.labels()[i], c -> new int[truth.numInterests()])[topic]++;
     }
     Map<Integer, Integer> out = new HashMap<>();
     votes.forEach((c, v) -> {
@@ -63,7 +63,7 @@ public record DriftRecovery(int planted, int found, int reported, int reportedAt
     return out;
   }
 
-  public static DriftRecovery evaluate(DynamicInterests.Result r, Dataset data, GroundTruth truth) {
+  public static DriftRecovery evaluate(DynamicInterests.Result r, Dataset data, InterestTruth truth) {
     List<TimeWindows.Window> ws = r.windows();
     List<Map<Integer, Integer>> topics = new ArrayList<>();
     for (int t = 0; t < ws.size(); t++) topics.add(clusterTopics(r.snapshots().get(t), ws.get(t), data, truth));
@@ -74,7 +74,7 @@ public record DriftRecovery(int planted, int found, int reported, int reportedAt
     int found = 0;
     int atPlanted = 0;
     List<Integer> missed = new ArrayList<>();
-    for (Map.Entry<String, GroundTruth.DriftEvent> e : truth.driftEvents().entrySet()) {
+    for (Map.Entry<String, InterestTruth.Change> e : truth.interestChanges().entrySet()) {
       int u = data.userIndex(e.getKey());
       if (u < 0) continue;
       int w = TimeWindows.indexOf(ws, e.getValue().timestamp());
@@ -91,9 +91,10 @@ public record DriftRecovery(int planted, int found, int reported, int reportedAt
       else missed.add(u);
     }
     int emergingWindow = -1;
-    int emerging = truth.emergingTopic().index();
-    int start = TimeWindows.indexOf(ws, truth.emergingStartTimestamp());
-    for (ClusterTracker.Event ev : r.tracking().events()) {
+    InterestTruth.Emerging em = truth.emergingInterest().orElse(null);
+    int emerging = em == null ? -1 : em.index();
+    int start = em == null ? Integer.MAX_VALUE : TimeWindows.indexOf(ws, em.startTimestamp());
+    for (ClusterTracker.Event ev : em == null ? List.<ClusterTracker.Event>of() : r.tracking().events()) {
       if (ev.type() != ClusterTracker.EventType.BIRTH || ev.window() < start) continue;
       Integer named = topics.get(ev.window()).get(ev.to().get(0));
       if (named != null && named == emerging) {

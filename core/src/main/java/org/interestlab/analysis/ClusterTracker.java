@@ -1,4 +1,4 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.interestlab.encode;
+package org.interestlab.compute;
 
 import java.util.Arrays;
 import java.util.List;

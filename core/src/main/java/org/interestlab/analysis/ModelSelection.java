@@ -1,14 +1,18 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.CalinskiHarabasz;
 import org.interestlab.eval.DaviesBouldin;
 import org.interestlab.eval.Silhouette;
+import org.interestlab.cluster.FittedGaussianMixture;
+import org.interestlab.cluster.Clusterer;
+import org.interestlab.cluster.GaussianMixture;
+import org.interestlab.cluster.Clustering;
 
 /**
  * A sweep over the number of clusters: fits one clusterer per k and reports, per k, the

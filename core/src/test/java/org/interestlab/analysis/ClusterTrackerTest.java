@@ -1,4 +1,4 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
-import org.interestlab.cluster.ClusterTracker.Drift;
-import org.interestlab.cluster.ClusterTracker.Event;
-import org.interestlab.cluster.ClusterTracker.EventType;
-import org.interestlab.cluster.ClusterTracker.Flow;
-import org.interestlab.cluster.ClusterTracker.Snapshot;
+import org.interestlab.analysis.ClusterTracker.Drift;
+import org.interestlab.analysis.ClusterTracker.Event;
+import org.interestlab.analysis.ClusterTracker.EventType;
+import org.interestlab.analysis.ClusterTracker.Flow;
+import org.interestlab.analysis.ClusterTracker.Snapshot;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,13 +1,19 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
+import org.interestlab.cluster.ClusterAlgorithmsSklearnTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.testing.TestFiles;
 import org.junit.jupiter.api.Test;
+import org.interestlab.cluster.Dbscan;
+import org.interestlab.cluster.GaussianMixture;
+import org.interestlab.cluster.DistanceMetric;
+import org.interestlab.cluster.Clustering;
+import org.interestlab.cluster.Agglomerative;
 
 class ModelSelectionTest {
 

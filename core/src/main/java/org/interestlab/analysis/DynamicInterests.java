@@ -1,4 +1,4 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.interestlab.UserException;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.TimeWindows;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.profile.UserProfiles;
 
 /**

@@ -1,11 +1,11 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 
 /**
  * k-means over a sequence of time windows, each window starting from the previous one's centroids,

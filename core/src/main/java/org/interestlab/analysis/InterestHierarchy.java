@@ -1,12 +1,15 @@
-package org.interestlab.cluster;
+package org.interestlab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
-import org.interestlab.encode.Embeddings;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.Silhouette;
+import org.interestlab.cluster.KMeans;
+import org.interestlab.cluster.Clustering;
+import org.interestlab.cluster.ClusterKeywords;
 
 /**
  * Interests in two layers: {@code kCoarse} coarse clusters of all points by {@link KMeans}, then
