@@ -19,7 +19,7 @@ import org.interestlab.profile.UserProfiles;
  *
  * <pre>{@code
  * DynamicInterests.Result r = new DynamicInterests(new TimeWindows(30), streaming, new ClusterTracker(0.3))
- *     .run(data, upTo -> new MeanItemProfiler(21).profile(upTo, encoder, itemVectors));
+ *     .run(data, new MeanItemProfiler(21).fit(data, encoder, itemVectors)::transform);
  * }</pre>
  */
 public record DynamicInterests(TimeWindows windows, StreamingKMeans clusterer, ClusterTracker tracker) {

@@ -1,5 +1,6 @@
 package org.interestlab.cluster;
 
+import java.util.List;
 import org.interestlab.compute.Embeddings;
 
 /**
@@ -8,4 +9,9 @@ import org.interestlab.compute.Embeddings;
  */
 public interface Clusterer {
   Clustering fit(Embeddings points);
+
+  /** What a run's log should say about how this clusterer ran here (e.g. a slower fallback path); none by default. */
+  default List<String> notes() {
+    return List.of();
+  }
 }

@@ -1,5 +1,6 @@
 package org.interestlab.cluster;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
@@ -166,6 +167,13 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   /** The same parameters with another metric. */
   public KMeans withMetric(DistanceMetric m) {
     return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m);
+  }
+
+  @Override
+  public List<String> notes() {
+    if (vectorDistances()) return List.of();
+    return List.of("k-means bounds ran on the scalar path (same labels, slower): start Java with "
+        + "--add-modules jdk.incubator.vector, as ./lab does, for the Vector API");
   }
 
   @Override

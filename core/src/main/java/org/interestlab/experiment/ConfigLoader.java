@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.interestlab.UserException;
 import org.interestlab.eval.MetricSpec;
+import org.interestlab.recommend.Recommender;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -165,13 +166,16 @@ public final class ConfigLoader {
       String path = "recommenders[" + i + "]";
       Map<String, Object> out = new LinkedHashMap<>();
       ComponentConfig rc = component(file, Stage.RECOMMENDER, path, recList.get(i), seed, out);
+      if (reservedNames(clusterer).contains(rc.name())) {
+        throw ConfigException.at(file, path + ".name", "'" + rc.name() + "' is the name of the clusterer or an analysis section, whose "
+            + "metrics are reported under it — give the recommender another name: …");
+      }
       if (!names.add(rc.name())) {
         throw ConfigException.at(file, path + ".name", "'" + rc.name() + "' is used twice — give each recommender a distinct name: …");
       }
       recommenders.add(rc);
       resolvedRecs.add(out.get(path));
-      boolean needsClusters = rc.kind().startsWith("cluster-");
-      if (needsClusters && clusterer == null) {
+      if (clusterer == null && rc.create(registry, Recommender.class).needsClusters()) {
         throw ConfigException.at(file, path + ".kind", "'" + rc.kind() + "' needs user clusters — add a clusterer: { kind: … } section");
       }
     }
@@ -206,6 +210,13 @@ public final class ConfigLoader {
     if (topK == 0) topK = DEFAULT_TOP_K;
     resolved.put("metrics", metrics);
     return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections);
+  }
+
+  /** Names results are already reported under: the clusterer's kind and the analysis sections. */
+  private static Set<String> reservedNames(ComponentConfig clusterer) {
+    Set<String> reserved = new HashSet<>(ConfigSections.keys());
+    if (clusterer != null) reserved.add(clusterer.kind());
+    return reserved;
   }
 
   /**

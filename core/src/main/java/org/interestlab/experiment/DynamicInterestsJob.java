@@ -29,7 +29,7 @@ import org.interestlab.profile.UserProfiler;
  * drifts.csv} and {@code windows.csv}. With planted ground truth (synthetic data) the metrics give
  * drift recall and precision and whether the emerging topic was born ({@link DriftRecovery}).
  */
-final class DynamicInterestsJob {
+final class DynamicInterestsJob implements AnalysisJob {
   static final String KEY = "dynamic";
   static final List<ParamSpec> PARAMS = List.of(
       integer("window_days", 45, 1, 36_500, "window length in days"),
@@ -46,7 +46,6 @@ final class DynamicInterestsJob {
       integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
 
   /** What the job adds to a run. */
-  record Output(Map<String, Double> metrics, Map<String, String> files) {}
 
   private final DynamicInterests dynamic;
   private final int keywords;
@@ -60,8 +59,18 @@ final class DynamicInterestsJob {
     this.keywords = p.getInt("keywords");
   }
 
-  Output run(Dataset data, LoadedDataset loaded, UserProfiler profiler, FittedEncoder encoder, Embeddings itemVectors, RunLog log) {
-    DynamicInterests.Result r = dynamic.run(data, upTo -> profiler.profile(upTo, encoder, itemVectors));
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  /** Profiles of each window come from everything users did up to its end, test part included: tracking is not evaluation. */
+  @Override
+  public Output run(RunContext ctx) {
+    Dataset data = ctx.data();
+    LoadedDataset loaded = ctx.loaded();
+    RunLog log = ctx.log();
+    DynamicInterests.Result r = dynamic.run(data, ctx.profiler()::transform);
     List<TimeWindows.Window> ws = r.windows();
     // Keywords of each window's clusters, from what their members did in that window.
     List<Map<Integer, String>> names = new ArrayList<>();

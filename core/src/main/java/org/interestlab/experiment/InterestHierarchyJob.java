@@ -22,7 +22,7 @@ import org.interestlab.profile.UserProfiles;
  * ground truth, each coarse cluster also shows the topic most of its users hold, and the metrics
  * give the coarse clusters' ARI against it.
  */
-final class InterestHierarchyJob {
+final class InterestHierarchyJob implements AnalysisJob {
   static final String KEY = "hierarchy";
   static final List<ParamSpec> PARAMS = List.of(
       integer("k_coarse", 12, 1, 1_000_000, "coarse clusters"),
@@ -35,7 +35,6 @@ final class InterestHierarchyJob {
       choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where k-means distances are computed"));
 
   /** What the job adds to a run. */
-  record Output(Map<String, Double> metrics, Map<String, String> files) {}
 
   private final InterestHierarchy hierarchy;
   private final String file;
@@ -50,7 +49,17 @@ final class InterestHierarchyJob {
         p.getInt("keywords"), p.getInt("n_init"), p.getInt("max_iter"), s.seed(), p.getString("device"));
   }
 
-  Output run(Dataset train, UserProfiles profiles, LoadedDataset loaded, RunLog log) {
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Output run(RunContext ctx) {
+    Dataset train = ctx.train();
+    UserProfiles profiles = ctx.profiles();
+    LoadedDataset loaded = ctx.loaded();
+    RunLog log = ctx.log();
     int[] present = profiles.presentUsers();
     if (hierarchy.kCoarse() > present.length) {
       throw ConfigException.at(file, KEY + ".k_coarse", hierarchy.kCoarse() + " is larger than the number of users with a profile ("

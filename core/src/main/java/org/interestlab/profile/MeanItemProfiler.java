@@ -33,10 +33,20 @@ public record MeanItemProfiler(double halfLifeDays) implements UserProfiler {
   }
 
   @Override
-  public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+  public FittedProfiler fit(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+    requireItemVectors(train, itemVectors);
+    return history -> profile(history, itemVectors);
+  }
+
+  static void requireItemVectors(Dataset train, Embeddings itemVectors) {
+    if (itemVectors == null) throw new IllegalArgumentException("item-vector profiles need item vectors");
     if (itemVectors.rows() != train.numItems()) {
       throw new IllegalArgumentException("item vectors have " + itemVectors.rows() + " rows for " + train.numItems() + " items");
     }
+  }
+
+  UserProfiles profile(Dataset train, Embeddings itemVectors) {
+    requireItemVectors(train, itemVectors);
     int d = itemVectors.dim();
     List<List<Interaction>> history = UserHistory.byUser(train, false);
     float[] out = new float[train.numUsers() * d];

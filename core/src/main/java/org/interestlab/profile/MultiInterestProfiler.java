@@ -38,8 +38,13 @@ public record MultiInterestProfiler(int maxInterests, int itemsPerInterest, long
   }
 
   @Override
-  public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
-    UserProfiles mean = MeanItemProfiler.plain().profile(train, encoder, itemVectors);
+  public FittedProfiler fit(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+    MeanItemProfiler.requireItemVectors(train, itemVectors);
+    return history -> profile(history, itemVectors);
+  }
+
+  private UserProfiles profile(Dataset train, Embeddings itemVectors) {
+    UserProfiles mean = MeanItemProfiler.plain().profile(train, itemVectors);
     int d = itemVectors.dim();
     List<List<Integer>> items = new ArrayList<>();
     for (int u = 0; u < train.numUsers(); u++) items.add(new ArrayList<>());

@@ -41,9 +41,20 @@ public record TextConcatProfiler(int maxTexts) implements UserProfiler {
     return texts;
   }
 
+  /** The users' own non-empty texts: a TF-IDF encoder's vocabulary must include their words. */
   @Override
-  public UserProfiles profile(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
-    List<String> texts = userTexts(train);
+  public List<String> encoderCorpus(Dataset train) {
+    return userTexts(train).stream().filter(t -> !t.isEmpty()).toList();
+  }
+
+  @Override
+  public FittedProfiler fit(Dataset train, FittedEncoder encoder, Embeddings itemVectors) {
+    if (encoder == null) throw new IllegalArgumentException("text-concat profiles need a fitted encoder");
+    return history -> profile(history, encoder);
+  }
+
+  private UserProfiles profile(Dataset history, FittedEncoder encoder) {
+    List<String> texts = userTexts(history);
     boolean[] present = new boolean[texts.size()];
     List<String> nonEmpty = new ArrayList<>();
     for (int u = 0; u < texts.size(); u++) {

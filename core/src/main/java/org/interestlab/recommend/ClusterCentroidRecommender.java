@@ -1,6 +1,5 @@
 package org.interestlab.recommend;
 
-import org.interestlab.compute.TopK;
 import org.interestlab.compute.Embeddings;
 
 /**
@@ -13,6 +12,11 @@ import org.interestlab.compute.Embeddings;
 public record ClusterCentroidRecommender() implements Recommender {
   @Override
   public boolean needsItemVectors() {
+    return true;
+  }
+
+  @Override
+  public boolean needsClusters() {
     return true;
   }
 
@@ -35,11 +39,19 @@ public record ClusterCentroidRecommender() implements Recommender {
     double[][] scores = new double[numClusters][];
     for (int c = 0; c < numClusters; c++) scores[c] = Similarity.dotAll(items, centres.data(), c * d);
     Embeddings ownProfiles = users.l2Normalized();
-    return (user, k, exclude) -> {
-      int c = clusters[user];
-      if (c >= 0) return TopK.select(scores[c], k, exclude);
-      if (!data.profiles().isPresent(user)) return new int[0];
-      return TopK.select(Similarity.dotAll(items, ownProfiles.data(), user * d), k, exclude);
+    return new FittedRecommender() {
+      @Override
+      public boolean covers(int user) {
+        return clusters[user] >= 0 || data.profiles().isPresent(user);
+      }
+
+      @Override
+      public double[] scores(int user) {
+        int c = clusters[user];
+        if (c >= 0) return scores[c].clone();
+        if (!data.profiles().isPresent(user)) throw new IllegalArgumentException("user " + user + " has no cluster and no profile");
+        return Similarity.dotAll(items, ownProfiles.data(), user * d);
+      }
     };
   }
 }

@@ -1,7 +1,6 @@
 package org.interestlab.recommend;
 
 import java.util.BitSet;
-import org.interestlab.compute.TopK;
 
 /**
  * Recommends the items most popular among the members of the user's interest cluster that the
@@ -12,6 +11,11 @@ import org.interestlab.compute.TopK;
  * n_items} counts.
  */
 public record ClusterPopularRecommender() implements Recommender {
+  @Override
+  public boolean needsClusters() {
+    return true;
+  }
+
   @Override
   public FittedRecommender fit(TrainingData data) {
     int[] clusters = data.requireClusters("cluster-popular");
@@ -35,9 +39,9 @@ public record ClusterPopularRecommender() implements Recommender {
       double tie = global[i] / (maxGlobal + 1.0);
       for (int c = 0; c < numClusters; c++) scores[c][i] += tie;
     }
-    return (user, k, exclude) -> {
+    return user -> {
       int c = user < clusters.length ? clusters[user] : -1;
-      return TopK.select(c >= 0 ? scores[c] : fallback, k, exclude);
+      return (c >= 0 ? scores[c] : fallback).clone();
     };
   }
 }

@@ -1,6 +1,5 @@
 package org.interestlab.recommend;
 
-import org.interestlab.compute.TopK;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.profile.UserProfiles;
 
@@ -24,17 +23,25 @@ public record ContentKnnRecommender() implements Recommender {
     Embeddings users = data.profiles().vectors().l2Normalized();
     UserProfiles profiles = data.profiles();
     Embeddings interests = profiles.hasInterests() ? profiles.interestVectors().l2Normalized() : null;
-    return (user, k, exclude) -> {
-      if (!profiles.isPresent(user)) return new int[0];
-      if (interests == null) return TopK.select(Similarity.dotAll(items, users.data(), user * users.dim()), k, exclude);
-      // Several interests: an item scores by the interest it matches best.
-      double[] best = null;
-      for (int r = profiles.interestsFrom(user); r < profiles.interestsTo(user); r++) {
-        double[] s = Similarity.dotAll(items, interests.data(), r * interests.dim());
-        if (best == null) best = s;
-        else for (int i = 0; i < s.length; i++) best[i] = Math.max(best[i], s[i]);
+    return new FittedRecommender() {
+      @Override
+      public boolean covers(int user) {
+        return profiles.isPresent(user);
       }
-      return TopK.select(best, k, exclude);
+
+      @Override
+      public double[] scores(int user) {
+        if (!profiles.isPresent(user)) throw new IllegalArgumentException("user " + user + " has no profile");
+        if (interests == null) return Similarity.dotAll(items, users.data(), user * users.dim());
+        // Several interests: an item scores by the interest it matches best.
+        double[] best = null;
+        for (int r = profiles.interestsFrom(user); r < profiles.interestsTo(user); r++) {
+          double[] s = Similarity.dotAll(items, interests.data(), r * interests.dim());
+          if (best == null) best = s;
+          else for (int i = 0; i < s.length; i++) best[i] = Math.max(best[i], s[i]);
+        }
+        return best;
+      }
     };
   }
 

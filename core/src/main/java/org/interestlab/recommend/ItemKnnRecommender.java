@@ -50,14 +50,14 @@ public record ItemKnnRecommender(int neighbours) implements Recommender {
       neighbourSims[i] = new double[top.length];
       for (int t = 0; t < top.length; t++) neighbourSims[i][t] = counts[top[t]];
     }
-    return (user, k, exclude) -> {
+    return user -> {
       double[] scores = new double[items];
       BitSet h = seen[user];
       for (int j = h.nextSetBit(0); j >= 0; j = h.nextSetBit(j + 1)) {
         int[] ids = neighbourIds[j];
         for (int t = 0; t < ids.length; t++) scores[ids[t]] += neighbourSims[j][t];
       }
-      return TopK.select(scores, k, exclude);
+      return scores;
     };
   }
 

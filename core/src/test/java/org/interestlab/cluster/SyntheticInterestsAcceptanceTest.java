@@ -55,7 +55,7 @@ class SyntheticInterestsAcceptanceTest {
     DynamicInterests dynamic = new DynamicInterests(new TimeWindows(45), new StreamingKMeans(12, 0.5, 0.6, 10, 30, 0.1, 42L),
         new ClusterTracker(0.4, 0.8, 1));
     MeanItemProfiler profiler = new MeanItemProfiler(21);
-    DynamicInterests.Result r = dynamic.run(data, upTo -> profiler.profile(upTo, encoder, items));
+    DynamicInterests.Result r = dynamic.run(data, profiler.fit(data, encoder, items)::transform);
     DriftRecovery recovery = DriftRecovery.evaluate(r, data, truth);
     System.out.printf("drift recall %.3f (%d of %d), precision %.3f (%d reported), emerging born in window %d%n", recovery.recall(),
         recovery.found(), recovery.planted(), recovery.precision(), recovery.reported(), recovery.emergingBirthWindow());
@@ -72,7 +72,7 @@ class SyntheticInterestsAcceptanceTest {
 
   @Test
   void coarseKeywordsAreWordsOfTheTopicMostMembersHold() {
-    UserProfiles profiles = MeanItemProfiler.plain().profile(data, encoder, items);
+    UserProfiles profiles = MeanItemProfiler.plain().fitTransform(data, encoder, items);
     int[] present = profiles.presentUsers();
     List<StringBuilder> texts = new ArrayList<>();
     for (int u = 0; u < data.numUsers(); u++) texts.add(new StringBuilder());

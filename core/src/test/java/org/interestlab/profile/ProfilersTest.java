@@ -42,18 +42,18 @@ class ProfilersTest {
         .build();
     Embeddings items = Embeddings.of(new float[][] {{1, 0}, {0, 1}});
     // Half-life 10 days: a is 10 days older than b -> weight 0.5 vs 1: mean direction (0.5, 1)/|.|.
-    UserProfiles r = new MeanItemProfiler(10).profile(d, null, items);
+    UserProfiles r = new MeanItemProfiler(10).fitTransform(d, null, items);
     double n = Math.sqrt(0.25 + 1);
     assertThat(r.vectors().get(0, 0)).isCloseTo((float) (0.5 / n), within(1e-6f));
     assertThat(r.vectors().get(0, 1)).isCloseTo((float) (1 / n), within(1e-6f));
-    UserProfiles plain = MeanItemProfiler.plain().profile(d, null, items);
+    UserProfiles plain = MeanItemProfiler.plain().fitTransform(d, null, items);
     assertThat(plain.vectors().get(0, 0)).isCloseTo((float) Math.sqrt(0.5), within(1e-6f));
   }
 
   @Test
   void usersWithoutHistoryAreAbsent() {
     Embeddings items = Embeddings.of(new float[][] {{1, 0}, {0, 1}, {1, 1}});
-    UserProfiles r = MeanItemProfiler.plain().profile(data(), null, items);
+    UserProfiles r = MeanItemProfiler.plain().fitTransform(data(), null, items);
     assertThat(r.presentUsers()).containsExactly(0, 1);
     assertThat(r.vectors().row(2)).containsExactly(0, 0);
   }
@@ -72,7 +72,7 @@ class ProfilersTest {
     Dataset d = b.build();
     Embeddings items = Embeddings.of(iv);
 
-    UserProfiles p = new MultiInterestProfiler(3, 5, 1L).profile(d, null, items);
+    UserProfiles p = new MultiInterestProfiler(3, 5, 1L).fitTransform(d, null, items);
     // 10 items, 5 per interest: two interests, one per taste.
     assertThat(p.interestsTo(0) - p.interestsFrom(0)).isEqualTo(2);
     float[] a = p.interestVectors().row(0);
@@ -83,13 +83,11 @@ class ProfilersTest {
     assertThat(first[0]).isCloseTo((float) (1 / Math.sqrt(1.0004)), within(1e-5f));
     assertThat(second[1]).isCloseTo((float) (1 / Math.sqrt(1.0004)), within(1e-5f));
 
-    java.util.BitSet seen = new java.util.BitSet();
-    seen.set(0, 10);
     org.interestlab.recommend.TrainingData multi = new org.interestlab.recommend.TrainingData(d, p, items, null);
     // Best interest match: item 10 (cos ≈ 0.9997 with taste 1) beats item 11 (cos ≈ 0.72).
-    assertThat(new org.interestlab.recommend.ContentKnnRecommender().fit(multi).recommend(0, 2, seen)).containsExactly(10, 11);
+    assertThat(new org.interestlab.recommend.TopKRecommendations(new org.interestlab.recommend.ContentKnnRecommender().fit(multi), multi).forUser(0, 2)).containsExactly(10, 11);
     // With the single mean vector (≈ (0.7, 0.7)) the in-between item 11 comes first.
     org.interestlab.recommend.TrainingData single = new org.interestlab.recommend.TrainingData(d, new UserProfiles(p.vectors(), p.present()), items, null);
-    assertThat(new org.interestlab.recommend.ContentKnnRecommender().fit(single).recommend(0, 2, seen)).containsExactly(11, 10);
+    assertThat(new org.interestlab.recommend.TopKRecommendations(new org.interestlab.recommend.ContentKnnRecommender().fit(single), single).forUser(0, 2)).containsExactly(11, 10);
   }
 }

@@ -26,8 +26,9 @@ class RecommendersTest {
     return b.build();
   }
 
-  private static BitSet seen(TrainingData d, int user) {
-    return d.seenItems()[user];
+  /** The user's top k unseen items, as the runner derives them from the scores. */
+  private static int[] top(FittedRecommender r, TrainingData d, int user, int k) {
+    return new TopKRecommendations(r, d).forUser(user, k);
   }
 
   @Test
@@ -46,9 +47,9 @@ class RecommendersTest {
     TrainingData d = TrainingData.of(data());
     FittedRecommender r = new MostPopularRecommender().fit(d);
     // e saw i3; the rest by popularity 3,2,2,1 with index tie-break: i0, i1, i2, i4.
-    assertThat(r.recommend(4, 10, seen(d, 4))).containsExactly(0, 1, 2, 4);
+    assertThat(top(r, d, 4, 10)).containsExactly(0, 1, 2, 4);
     // c saw i0, i2: i1 (2), i3 (2), i4 (1).
-    assertThat(r.recommend(2, 2, seen(d, 2))).containsExactly(1, 3);
+    assertThat(top(r, d, 2, 2)).containsExactly(1, 3);
   }
 
   @Test
@@ -58,9 +59,9 @@ class RecommendersTest {
     TrainingData d = new TrainingData(ds, null, null, new int[] {0, 0, 0, 1, 1});
     FittedRecommender r = new ClusterPopularRecommender().fit(d);
     // e (cluster 1) saw i3; cluster 1 counts: i3=2, i4=1, others 0 -> i4 first, then global order i0, i1, i2.
-    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(4, 0, 1, 2);
+    assertThat(top(r, d, 4, 4)).containsExactly(4, 0, 1, 2);
     // a (cluster 0) saw i0, i1; cluster 0: i2=2, i3=0, i4=0; ties by global popularity i3 (2) > i4 (1).
-    assertThat(r.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+    assertThat(top(r, d, 0, 3)).containsExactly(2, 3, 4);
     assertThatThrownBy(() -> new ClusterPopularRecommender().fit(TrainingData.of(ds)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("clusterer");
   }
@@ -73,13 +74,13 @@ class RecommendersTest {
     // sim(i0,i1) = 2/sqrt(3*2) = 0.8165, sim(i0,i2) = 0.8165, sim(i1,i2) = 1/sqrt(4) = 0.5,
     // sim(i3,i4) = 1/sqrt(2) = 0.7071; no other pair co-occurs.
     // c saw i0, i2: score(i1) = 0.8165 + 0.5 = 1.3165, i3 = i4 = 0 -> i1, then i3, i4 by index.
-    assertThat(r.recommend(2, 3, seen(d, 2))).containsExactly(1, 3, 4);
+    assertThat(top(r, d, 2, 3)).containsExactly(1, 3, 4);
     // e saw i3: score(i4) = 0.7071, everything else 0.
-    assertThat(r.recommend(4, 1, seen(d, 4))).containsExactly(4);
+    assertThat(top(r, d, 4, 1)).containsExactly(4);
     // With one neighbour per item, i0 keeps i1 (tie with i2, lower index); a (i0, i1) gets
     // score(i2) from i1's list only (i1's single neighbour is i0, so i2 scores 0) -> tie, index order.
     FittedRecommender one = new ItemKnnRecommender(1).fit(d);
-    assertThat(one.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+    assertThat(top(one, d, 0, 3)).containsExactly(2, 3, 4);
   }
 
   @Test
@@ -95,8 +96,8 @@ class RecommendersTest {
     TrainingData d = new TrainingData(ds, new org.interestlab.profile.UserProfiles(Embeddings.of(uv), present), Embeddings.of(iv), null);
     FittedRecommender r = new ContentKnnRecommender().fit(d);
     // Angles from 80°: i2 20°, i1 50°, i0 80°, i4 100° (i3, 10°, is seen).
-    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(2, 1, 0, 4);
-    assertThat(r.recommend(0, 4, seen(d, 0))).isEmpty();
+    assertThat(top(r, d, 4, 4)).containsExactly(2, 1, 0, 4);
+    assertThat(top(r, d, 0, 4)).isEmpty();
   }
 
   @Test
@@ -111,8 +112,8 @@ class RecommendersTest {
         new int[] {0, 0, 1, 1, 1});
     FittedRecommender r = new ClusterCentroidRecommender().fit(d);
     // a saw i0, i1; cosines to (1,1): i2 = 1, i3 = -0.707, i4 = -0.707 -> i2, i3, i4 (tie by index).
-    assertThat(r.recommend(0, 3, seen(d, 0))).containsExactly(2, 3, 4);
+    assertThat(top(r, d, 0, 3)).containsExactly(2, 3, 4);
     // e saw i3; cosines to (-2,-1)/sqrt5: i0 -0.894, i1 -0.447, i2 -0.949, i4 0.447 -> i4, i1, i0, i2.
-    assertThat(r.recommend(4, 4, seen(d, 4))).containsExactly(4, 1, 0, 2);
+    assertThat(top(r, d, 4, 4)).containsExactly(4, 1, 0, 2);
   }
 }

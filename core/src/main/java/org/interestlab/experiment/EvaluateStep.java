@@ -1,0 +1,57 @@
+package org.interestlab.experiment;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.interestlab.eval.MeanAggregate;
+import org.interestlab.eval.MetricSpec;
+import org.interestlab.eval.SystemMetric;
+
+/**
+ * Scores every recommender's lists against the test interactions: per-user ranking metrics (also
+ * written per user to {@code per_user.csv}) and system metrics over all evaluated users. This is
+ * the only step that reads the test part.
+ */
+final class EvaluateStep implements RunStep {
+  @Override
+  public String name() {
+    return "evaluate";
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    List<MetricSpec> topK = ctx.components.metrics().stream().filter(m -> m.kind().usesK()).toList();
+    BitSet[] relevant = RecommendStep.relevant(ctx);
+    StringBuilder perUser = new StringBuilder("user_id,recommender,num_relevant");
+    for (MetricSpec m : topK) if (m.kind() == MetricSpec.Kind.RANKING) perUser.append(',').append(m.name());
+    perUser.append('\n');
+    ctx.rankings.forEach((name, rankings) -> ctx.results.put(name,
+        ctx.timings.time("eval.recommend:" + name, () -> evaluate(ctx, name, rankings, topK, relevant, perUser))));
+    ctx.perUserCsv = perUser.toString();
+  }
+
+  private static Map<String, Double> evaluate(RunContext ctx, String name, RunContext.Rankings rankings, List<MetricSpec> specs,
+      BitSet[] relevant, StringBuilder perUser) {
+    List<SystemMetric> system = new ArrayList<>();
+    for (MetricSpec m : specs) system.add(m.newSystemMetric(ctx.config.topK(), ctx.data().numItems()));
+    for (int i = 0; i < rankings.users().length; i++) {
+      int u = rankings.users()[i];
+      int[] ranked = rankings.lists()[i];
+      int numRelevant = relevant[u].cardinality();
+      perUser.append(Runner.csv(ctx.data().users().get(u).id())).append(',').append(Runner.csv(name)).append(',').append(numRelevant);
+      for (SystemMetric sm : system) {
+        if (sm instanceof MeanAggregate ma) {
+          perUser.append(',').append(Json.number(ma.addUser(ranked, relevant[u], numRelevant)));
+        } else {
+          sm.add(ranked, relevant[u], numRelevant);
+        }
+      }
+      perUser.append('\n');
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int s = 0; s < specs.size(); s++) out.put(specs.get(s).name(), system.get(s).evaluate());
+    return out;
+  }
+}

@@ -1,0 +1,108 @@
+package org.interestlab.experiment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.interestlab.data.Dataset;
+import org.interestlab.encode.EmbeddingCache;
+
+/**
+ * Writes the run folder's files: the resolved config, metrics (JSON and CSV), per-user metrics,
+ * clusters, the analyses' files, the environment, timings, the HTML report and the log. The
+ * folder is still under its temporary name; the runner renames it when this step is done.
+ */
+final class WriteStep implements RunStep {
+  private final RunDirectory dir;
+  private final String resolvedYaml;
+  private final String hash8;
+  private final Path repoRoot;
+  private final Instant start;
+
+  WriteStep(RunDirectory dir, String resolvedYaml, String hash8, Path repoRoot, Instant start) {
+    this.dir = dir;
+    this.resolvedYaml = resolvedYaml;
+    this.hash8 = hash8;
+    this.repoRoot = repoRoot;
+    this.start = start;
+  }
+
+  @Override
+  public String name() {
+    return "write";
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    recordCache(ctx);
+    Map<String, Object> metricsJson = metricsJson(ctx);
+    ctx.metricsJson = metricsJson;
+    dir.write("config.yaml", resolvedYaml);
+    dir.write("metrics.json", Json.write(metricsJson));
+    dir.write("metrics.csv", metricsCsv(ctx.results));
+    dir.write("per_user.csv", ctx.perUserCsv);
+    dir.write("clusters.csv", clustersCsv(ctx.data(), ctx.userClusters, ctx.loaded().truthLabels()));
+    ctx.files.forEach(dir::write);
+    dir.write("environment.json", Json.write(EnvironmentInfo.collect(repoRoot)));
+    ctx.timings.put("total", Duration.between(start, Instant.now()).toNanos() / 1e9);
+    dir.write("timings.json", Json.write(ctx.timings.asMap()));
+    dir.write("report.html", HtmlReport.render(ctx.config, metricsJson, ctx.results, ctx.timings));
+    ctx.log.info("done");
+    dir.write("run.log", ctx.log.text());
+  }
+
+  private static void recordCache(RunContext ctx) {
+    EmbeddingCache cache = ctx.embeddingCache;
+    if (cache == null) return;
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("hits", cache.hits());
+    c.put("misses", cache.misses());
+    c.put("directory", cache.directory().toString());
+    ctx.timings.put("embedding_cache", c);
+    ctx.log.info(String.format(Locale.ROOT, "embedding cache: %,d hits, %,d misses (%s)", cache.hits(), cache.misses(), cache.directory()));
+  }
+
+  private Map<String, Object> metricsJson(RunContext ctx) {
+    Dataset data = ctx.data();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", ctx.config.name());
+    m.put("seed", ctx.config.seed());
+    m.put("config_sha256_8", hash8);
+    m.put("k", ctx.config.topK());
+    Map<String, Object> ds = new LinkedHashMap<>();
+    ds.put("name", data.name());
+    ds.put("users", data.numUsers());
+    ds.put("items", data.numItems());
+    ds.put("train_interactions", ctx.train().interactions().size());
+    ds.put("test_interactions", ctx.test().interactions().size());
+    ds.put("test_users", RecommendStep.testUsers(ctx).length);
+    m.put("dataset", ds);
+    if (ctx.clusterJson != null) m.put("clusterer", ctx.clusterJson);
+    for (AnalysisJob job : ctx.components.analyses()) m.put(job.key(), new LinkedHashMap<>(ctx.results.get(job.key())));
+    Map<String, Object> recs = new LinkedHashMap<>();
+    for (ComponentConfig rc : ctx.config.recommenders()) recs.put(rc.name(), new LinkedHashMap<>(ctx.results.get(rc.name())));
+    m.put("recommenders", recs);
+    return m;
+  }
+
+  private static String metricsCsv(Map<String, Map<String, Double>> results) {
+    StringBuilder sb = new StringBuilder("component,metric,value\n");
+    results.forEach((component, ms) -> ms.forEach((metric, v) ->
+        sb.append(Runner.csv(component)).append(',').append(Runner.csv(metric)).append(',').append(Json.number(v)).append('\n')));
+    return sb.toString();
+  }
+
+  private static String clustersCsv(Dataset data, int[] clusters, int[] truth) {
+    StringBuilder sb = new StringBuilder("user_id,cluster");
+    if (truth != null) sb.append(",truth");
+    sb.append('\n');
+    for (int u = 0; u < data.numUsers(); u++) {
+      sb.append(Runner.csv(data.users().get(u).id())).append(',').append(clusters == null ? -1 : clusters[u]);
+      if (truth != null) sb.append(',').append(truth[u]);
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}
