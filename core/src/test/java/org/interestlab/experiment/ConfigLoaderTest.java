@@ -111,6 +111,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aRecommenderCannotTakeANameResultsAreReportedUnder() {
+    // The clusterer's metrics are reported under its kind, an analysis section's under its key.
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.0.name=kmeans"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("x.yaml: recommenders[0].name: 'kmeans' is the name of the clusterer or an analysis section");
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.1.name=hierarchy"))
+        .hasMessageStartingWith("x.yaml: recommenders[1].name: 'hierarchy' is the name of the clusterer or an analysis section");
+    assertThat(parse(GOOD.replace("clusterer: { kind: kmeans, k: 4 }\n", "").replace(", ari]", "]"),
+        "recommenders.0.name=kmeans").recommenders().get(0).name()).isEqualTo("kmeans");
+  }
+
+  @Test
   void syntaxErrorsNameTheLine() {
     assertThatThrownBy(() -> parse("name: t\nseed: [1,\n"))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: line ").hasMessageContaining("YAML syntax error");
