@@ -2,11 +2,14 @@ package org.interestlab.cluster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.interestlab.UserException;
+import org.interestlab.compute.AtomicFiles;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
+import org.interestlab.compute.CsvText;
 
 /**
  * Cluster labels as CSV: a header {@code index,label}, then one row per point in order,
@@ -20,18 +23,18 @@ import org.interestlab.UserException;
  * </pre>
  */
 public final class LabelsCsv {
-  public static final String HEADER = "index,label";
+  public static final List<String> HEADER = List.of("index", "label");
 
   private LabelsCsv() {}
 
   public static String toCsv(int[] labels) {
-    StringBuilder sb = new StringBuilder(HEADER).append('\n');
-    for (int i = 0; i < labels.length; i++) sb.append(i).append(',').append(labels[i]).append('\n');
-    return sb.toString();
+    CsvText csv = CsvText.withHeader(HEADER, 16 + labels.length * 8);
+    for (int i = 0; i < labels.length; i++) csv.row(i, labels[i]);
+    return csv.toString();
   }
 
   public static void write(Path file, int[] labels) throws IOException {
-    org.interestlab.compute.AtomicFiles.write(file, toCsv(labels).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, toCsv(labels).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -41,46 +44,21 @@ public final class LabelsCsv {
    * @param pointsSource names the points file in the row-count error
    */
   public static int[] read(Path file, int expectedRows, String pointsSource) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserException(file + ": no such label file");
-    } catch (IOException e) {
-      throw new UserException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-    if (lines.isEmpty() || !lines.get(0).strip().replace("\uFEFF", "").equals(HEADER)) {
-      String got = lines.isEmpty() ? "an empty file" : "'" + lines.get(0).strip() + "'";
-      throw new UserException(file + ": line 1: header is " + got + " — expected '" + HEADER + "'");
-    }
+    int[] out = new int[Math.max(16, expectedRows)];
     int n = 0;
-    int[] out = new int[Math.max(0, lines.size() - 1)];
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty()) continue;
-      String[] parts = line.split(",", -1);
-      if (parts.length != 2) {
-        throw new UserException(file + ": line " + (i + 1) + ": '" + line + "' — expected two values: index,label");
+    try (CsvTable t = CsvTable.open(file).requireHeader(HEADER)) {
+      for (CsvRow r : t) {
+        int index = r.getInt("index", "the row's position " + n + " (rows in order 0, 1, …)");
+        if (index != n) throw r.invalid("index", n + " (rows in order 0, 1, …)");
+        int label = r.getInt("label", "an integer, −1 (noise) or ≥ 0");
+        if (label < -1) throw r.invalid("label", "−1 (noise) or an integer ≥ 0");
+        if (n == out.length) out = Arrays.copyOf(out, 2 * n);
+        out[n++] = label;
       }
-      int index = parse(file, i + 1, "index", parts[0]);
-      if (index != n) {
-        throw new UserException(file + ": line " + (i + 1) + ": index " + index + " — expected " + n + " (rows in order 0, 1, …)");
-      }
-      int label = parse(file, i + 1, "label", parts[1]);
-      if (label < -1) throw new UserException(file + ": line " + (i + 1) + ": label " + label + " — allowed: −1 (noise) or ≥ 0");
-      out[n++] = label;
     }
     if (expectedRows >= 0 && n != expectedRows) {
       throw new UserException(file + ": " + n + " labels but " + pointsSource + " has " + expectedRows + " points");
     }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  private static int parse(Path file, int line, String what, String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new UserException(file + ": line " + line + ": " + what + " '" + text.strip() + "' is not an integer");
-    }
+    return Arrays.copyOf(out, n);
   }
 }

@@ -1,15 +1,12 @@
 package org.interestlab.data;
 
-import static org.interestlab.data.DataFiles.expectFields;
-import static org.interestlab.data.DataFiles.parseId;
-import static org.interestlab.data.DataFiles.parseRating;
-import static org.interestlab.data.DataFiles.parseTimestamp;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
 
 /**
  * Loads GroupLens' MovieLens latest-small (config name {@code movielens-latest-small}), the 2018
@@ -68,24 +65,23 @@ public record MovieLensLatestSmallSource() implements DatasetSource {
     Path movies = DataFiles.require(folder, NAME, "movies.csv");
     Path tags = DataFiles.require(folder, NAME, "tags.csv");
     Dataset.Builder b = Dataset.builder(NAME);
-    DataFiles.forEachCsvRecord(movies, List.of("movieId", "title", "genres"), (f, n) -> {
-      expectFields(movies, n, f, 3, "movieId,title,genres");
-      List<String> genres = new ArrayList<>();
-      for (String g : f.get(2).split("\\|")) {
-        if (!g.isBlank() && !g.equals(NO_GENRES)) genres.add(g.trim());
+    try (CsvTable t = CsvTable.open(movies).requireHeader(List.of("movieId", "title", "genres"))) {
+      for (CsvRow r : t) {
+        List<String> genres = new ArrayList<>();
+        for (String g : r.get("genres").split("\\|")) {
+          if (!g.isBlank() && !g.equals(NO_GENRES)) genres.add(g.trim());
+        }
+        b.item(new Item(id(r, "movieId"), r.get("title"), String.join(", ", genres), genres));
       }
-      b.item(new Item(parseId(movies, n, f.get(0), "movieId"), f.get(1), String.join(", ", genres), genres));
-    });
-    DataFiles.forEachCsvRecord(ratings, List.of("userId", "movieId", "rating", "timestamp"), (f, n) -> {
-      expectFields(ratings, n, f, 4, "userId,movieId,rating,timestamp");
-      b.interaction(parseId(ratings, n, f.get(0), "userId"), parseId(ratings, n, f.get(1), "movieId"),
-          parseRating(ratings, n, f.get(2)), parseTimestamp(ratings, n, f.get(3)), "");
-    });
-    DataFiles.forEachCsvRecord(tags, List.of("userId", "movieId", "tag", "timestamp"), (f, n) -> {
-      expectFields(tags, n, f, 4, "userId,movieId,tag,timestamp");
-      b.tag(parseId(tags, n, f.get(0), "userId"), parseId(tags, n, f.get(1), "movieId"), f.get(2),
-          parseTimestamp(tags, n, f.get(3)));
-    });
+    }
+    try (CsvTable t = CsvTable.open(ratings).requireHeader(List.of("userId", "movieId", "rating", "timestamp"))) {
+      for (CsvRow r : t) {
+        b.interaction(id(r, "userId"), id(r, "movieId"), r.getDouble("rating", "a numeric rating such as 3.5"), timestamp(r), "");
+      }
+    }
+    try (CsvTable t = CsvTable.open(tags).requireHeader(List.of("userId", "movieId", "tag", "timestamp"))) {
+      for (CsvRow r : t) b.tag(id(r, "userId"), id(r, "movieId"), r.get("tag"), timestamp(r));
+    }
     return b.build();
   }
 
@@ -93,11 +89,22 @@ public record MovieLensLatestSmallSource() implements DatasetSource {
   public static Map<String, Link> readLinks(Path folder) {
     Path links = DataFiles.require(folder, NAME, "links.csv");
     Map<String, Link> out = new LinkedHashMap<>();
-    DataFiles.forEachCsvRecord(links, List.of("movieId", "imdbId", "tmdbId"), (f, n) -> {
-      expectFields(links, n, f, 3, "movieId,imdbId,tmdbId");
-      String id = parseId(links, n, f.get(0), "movieId");
-      out.put(id, new Link(id, f.get(1).trim(), f.get(2).trim()));
-    });
+    try (CsvTable t = CsvTable.open(links).requireHeader(List.of("movieId", "imdbId", "tmdbId"))) {
+      for (CsvRow r : t) {
+        String id = id(r, "movieId");
+        out.put(id, new Link(id, r.get("imdbId").trim(), r.get("tmdbId").trim()));
+      }
+    }
     return out;
+  }
+
+  private static String id(CsvRow r, String column) {
+    String id = r.get(column).trim();
+    if (id.isEmpty()) throw r.invalid(column, "a non-empty id");
+    return id;
+  }
+
+  private static long timestamp(CsvRow r) {
+    return r.getLong("timestamp", "an integer Unix timestamp (seconds)");
   }
 }

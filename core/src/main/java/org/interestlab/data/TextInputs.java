@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.UserException;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
 
 /**
  * Texts to embed, read from a user's file: a plain text file holds one text per line (every line
@@ -39,19 +41,13 @@ public final class TextInputs {
   }
 
   private static List<String> csvColumn(Path file, String column) {
-    int[] at = {-1};
     List<String> out = new ArrayList<>();
-    DataFiles.forEachCsvRecord(file, header -> {
-      at[0] = header.indexOf(column);
-      if (at[0] < 0) {
-        throw new UserException(file + ": --column '" + column + "' is not in the header — allowed: " + String.join(", ", header));
+    try (CsvTable t = CsvTable.open(file)) {
+      if (t.column(column) < 0) {
+        throw new UserException(file + ": --column '" + column + "' is not in the header — allowed: " + String.join(", ", t.header()));
       }
-    }, (fields, line) -> {
-      if (at[0] >= fields.size()) {
-        throw DataFiles.malformed(file, line, "at least " + (at[0] + 1) + " fields (column " + column + ")", fields.size() + " fields");
-      }
-      out.add(fields.get(at[0]));
-    });
+      for (CsvRow r : t) out.add(r.get(column));
+    }
     return out;
   }
 }

@@ -1,19 +1,21 @@
 package org.interestlab.encode;
 
-import org.interestlab.compute.Embeddings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.UserException;
+import org.interestlab.compute.AtomicFiles;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
+import org.interestlab.compute.CsvText;
+import org.interestlab.compute.Embeddings;
 
 /**
  * {@link Embeddings} as CSV, for spreadsheets and tools without a {@code .npy} reader: a header
  * {@code id,d0,d1,…}, then one row per vector, values in Java's shortest round-trip float notation
- * (so reading gives back the same float32 bits). Ids containing a comma or quote are quoted as
- * RFC 4180 says; ids with line breaks are refused.
+ * (so reading gives back the same float32 bits). Ids are quoted as RFC 4180 says when they hold a
+ * comma, a quote or a line break ({@link CsvText}).
  *
  * <pre>{@code
  * EmbeddingsCsv.write(Path.of("users.csv"), userIds, vectors);   // pandas.read_csv("users.csv", index_col="id")
@@ -24,61 +26,41 @@ public final class EmbeddingsCsv {
 
   public static void write(Path file, List<String> ids, Embeddings e) throws IOException {
     if (ids.size() != e.rows()) throw new IllegalArgumentException(ids.size() + " ids for " + e.rows() + " rows");
-    StringBuilder sb = new StringBuilder("id");
-    for (int j = 0; j < e.dim(); j++) sb.append(",d").append(j);
-    sb.append('\n');
+    List<String> header = new ArrayList<>(e.dim() + 1);
+    header.add("id");
+    for (int j = 0; j < e.dim(); j++) header.add("d" + j);
+    CsvText csv = CsvText.withHeader(header, (e.rows() + 1) * (8 + 12 * e.dim()));
+    List<Object> row = new ArrayList<>(e.dim() + 1);
     for (int i = 0; i < e.rows(); i++) {
-      String id = ids.get(i);
-      if (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) throw new IllegalArgumentException("id " + i + " contains a line break");
-      sb.append(quote(id));
-      for (int j = 0; j < e.dim(); j++) sb.append(',').append(e.get(i, j));
-      sb.append('\n');
+      row.clear();
+      row.add(ids.get(i));
+      for (int j = 0; j < e.dim(); j++) row.add(e.get(i, j));
+      csv.row(row);
     }
-    org.interestlab.compute.AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, csv.utf8());
   }
 
-  /** Reads a file written by {@link #write}; ids go to {@code idsOut} when it is not null. */
+  /**
+   * Reads a file written by {@link #write} (or any CSV whose first column is {@code id} and whose
+   * other columns are numbers); ids go to {@code idsOut} when it is not null.
+   */
   public static Embeddings read(Path file, List<String> idsOut) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).startsWith("id")) throw new UserException(file + ": expected a header 'id,d0,d1,…'");
-    int dim = lines.get(0).split(",", -1).length - 1;
-    List<float[]> rows = new ArrayList<>();
-    for (int li = 1; li < lines.size(); li++) {
-      String line = lines.get(li);
-      if (line.isEmpty()) continue;
-      int cut = idEnd(line);
-      String[] parts = line.substring(cut + 1).split(",", -1);
-      if (parts.length != dim) throw new UserException(file + ": line " + (li + 1) + " has " + parts.length + " values, header says " + dim);
-      float[] r = new float[dim];
-      for (int j = 0; j < dim; j++) r[j] = Float.parseFloat(parts[j]);
-      rows.add(r);
-      if (idsOut != null) idsOut.add(unquote(line.substring(0, cut)));
-    }
-    float[] data = new float[rows.size() * dim];
-    for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, data, i * dim, dim);
-    return new Embeddings(rows.size(), dim, data);
-  }
-
-  private static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  private static int idEnd(String line) {
-    if (!line.startsWith("\"")) return line.indexOf(',');
-    int i = 1;
-    while (i < line.length()) {
-      if (line.charAt(i) == '"') {
-        if (i + 1 < line.length() && line.charAt(i + 1) == '"') i += 2;
-        else return i + 1;
-      } else {
-        i++;
+    try (CsvTable t = CsvTable.open(file)) {
+      if (!t.header().get(0).equals("id") || t.header().size() < 2) {
+        throw new UserException(file.toAbsolutePath() + ": line 1: header is '" + String.join(",", t.header())
+            + "' — expected 'id,d0,d1,…' (an id column, then one column per dimension)");
       }
+      int dim = t.header().size() - 1;
+      List<float[]> rows = new ArrayList<>();
+      for (CsvRow r : t) {
+        float[] v = new float[dim];
+        for (int j = 0; j < dim; j++) v[j] = r.getFloat(j + 1, "a finite number");
+        rows.add(v);
+        if (idsOut != null) idsOut.add(r.get(0));
+      }
+      float[] data = new float[rows.size() * dim];
+      for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, data, i * dim, dim);
+      return new Embeddings(rows.size(), dim, data);
     }
-    return line.length();
-  }
-
-  private static String unquote(String s) {
-    return s.startsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
   }
 }

@@ -15,6 +15,7 @@ import org.interestlab.analysis.StreamingKMeans;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.data.TimeWindows;
+import org.interestlab.compute.CsvText;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.analysis.DriftRecovery;
@@ -81,7 +82,7 @@ final class DynamicInterestsJob implements AnalysisJob {
     table.append(String.format(Locale.ROOT, "dynamic interests: %d windows of %d days, %,d drifts%n", ws.size(), dynamic.windows().days(),
         tracking.drifts().size()));
     table.append(String.format(Locale.ROOT, "%-6s %-22s %-8s %-10s %-10s %-28s %s%n", "window", "dates", "event", "from", "to", "flows (users)", "keywords"));
-    StringBuilder events = new StringBuilder("window,start,end,event,from,to,flows,keywords\n");
+    CsvText events = CsvText.withHeader("window", "start", "end", "event", "from", "to", "flows", "keywords");
     for (ClusterTracker.Event e : tracking.events()) {
       TimeWindows.Window w = ws.get(e.window());
       String from = join(e.from());
@@ -90,30 +91,26 @@ final class DynamicInterestsJob implements AnalysisJob {
       String words = e.type() == ClusterTracker.EventType.DEATH
           ? names.get(e.window() - 1).getOrDefault(e.from().get(0), "")
           : e.to().stream().map(c -> names.get(e.window()).getOrDefault(c, "")).reduce((a, b) -> a + " | " + b).orElse("");
-      events.append(e.window()).append(',').append(day(w.start())).append(',').append(day(w.end() - 1)).append(',')
-          .append(e.type().configName()).append(',').append(from).append(',').append(to).append(',')
-          .append(Runner.csv(flows(e.flows(), Integer.MAX_VALUE))).append(',').append(Runner.csv(words)).append('\n');
+      events.row(e.window(), day(w.start()), day(w.end() - 1), e.type().configName(), from, to, flows(e.flows(), Integer.MAX_VALUE), words);
       if (e.type() != ClusterTracker.EventType.CONTINUE) {
         table.append(String.format(Locale.ROOT, "%-6d %-22s %-8s %-10s %-10s %-28s %s%n", e.window(), w.label(), e.type().configName(),
             from.isEmpty() ? "-" : from, to.isEmpty() ? "-" : to, flows, words));
       }
     }
-    StringBuilder windows = new StringBuilder("window,start,end,users,clusters,born,died,continued,drifts,stability_ari\n");
+    CsvText windows = CsvText.withHeader("window", "start", "end", "users", "clusters", "born", "died", "continued", "drifts", "stability_ari");
     for (int t = 0; t < ws.size(); t++) {
       final int window = t;
       long continued = tracking.events().stream().filter(e -> e.window() == window && e.type() == ClusterTracker.EventType.CONTINUE).count();
       long drifts = tracking.drifts().stream().filter(d -> d.window() == window).count();
       StreamingKMeans.Window c = r.clusterings().get(t);
-      windows.append(t).append(',').append(day(ws.get(t).start())).append(',').append(day(ws.get(t).end() - 1)).append(',')
-          .append(r.snapshots().get(t).users().length).append(',').append(c.numClusters()).append(',').append(c.born().length).append(',')
-          .append(c.died().length).append(',').append(t == 0 ? "" : continued).append(',').append(t == 0 ? "" : drifts).append(',')
-          .append(t == 0 ? "" : Json.number(tracking.stability().get(t - 1))).append('\n');
+      // The first window has nothing to continue from: its comparison columns stay empty.
+      windows.row(t, day(ws.get(t).start()), day(ws.get(t).end() - 1), r.snapshots().get(t).users().length, c.numClusters(), c.born().length,
+          c.died().length, t == 0 ? "" : continued, t == 0 ? "" : drifts, t == 0 ? "" : Json.number(tracking.stability().get(t - 1)));
     }
-    StringBuilder driftCsv = new StringBuilder("user_id,window,window_start,from_cluster,to_cluster,from_track,to_track\n");
+    CsvText driftCsv = CsvText.withHeader("user_id", "window", "window_start", "from_cluster", "to_cluster", "from_track", "to_track");
     for (ClusterTracker.Drift d : tracking.drifts()) {
-      driftCsv.append(Runner.csv(data.users().get(d.user()).id())).append(',').append(d.window()).append(',')
-          .append(day(ws.get(d.window()).start())).append(',').append(d.fromCluster()).append(',').append(d.toCluster()).append(',')
-          .append(d.fromTrack()).append(',').append(d.toTrack()).append('\n');
+      driftCsv.row(data.users().get(d.user()).id(), d.window(), day(ws.get(d.window()).start()), d.fromCluster(), d.toCluster(),
+          d.fromTrack(), d.toTrack());
     }
 
     Map<String, Double> metrics = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.interestlab.analysis.InterestHierarchy;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
+import org.interestlab.compute.CsvText;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.profile.UserProfiles;
@@ -102,12 +103,11 @@ final class InterestHierarchyJob implements AnalysisJob {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("users", present.length);
     json.put("coarse", nodes);
-    StringBuilder csv = new StringBuilder("user_id,coarse,fine\n");
+    CsvText csv = CsvText.withHeader("user_id", "coarse", "fine");
     int[] coarse = tree.coarseLabels();
     int[] fine = tree.fineLabels();
     for (int i = 0; i < present.length; i++) {
-      csv.append(Runner.csv(train.users().get(present[i]).id())).append(',').append(coarse[i]).append(',')
-          .append(fine[i] < 0 ? "" : coarse[i] + "." + fine[i]).append('\n');
+      csv.row(train.users().get(present[i]).id(), coarse[i], fine[i] < 0 ? "" : coarse[i] + "." + fine[i]);
     }
     Map<String, String> files = new LinkedHashMap<>();
     files.put("hierarchy.json", Json.write(json));

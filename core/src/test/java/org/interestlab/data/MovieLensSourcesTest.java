@@ -152,9 +152,9 @@ class MovieLensSourcesTest {
     Files.writeString(tmp.resolve("tags.csv"), "userId,movieId,tag,timestamp\n");
     Files.writeString(tmp.resolve("ratings.csv"), "user,movie,rating,time\n1,1,4.0,10\n");
     assertThatThrownBy(() -> new MovieLensLatestSmallSource().load(tmp))
-        .hasMessageContaining("line 1").hasMessageContaining("header userId,movieId,rating,timestamp");
+        .hasMessageContaining("ratings.csv: line 1: header is 'user,movie,rating,time' — expected 'userId,movieId,rating,timestamp'");
     Files.writeString(tmp.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,10\n1,1,4.0\n");
     assertThatThrownBy(() -> new MovieLensLatestSmallSource().load(tmp))
-        .hasMessageContaining("line 3").hasMessageContaining("expected 4 fields");
+        .hasMessageContaining("ratings.csv: line 3: expected 4 fields as in the header (userId,movieId,rating,timestamp), got 3");
   }
 }

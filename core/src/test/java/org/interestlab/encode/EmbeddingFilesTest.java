@@ -2,6 +2,7 @@ package org.interestlab.encode;
 
 import org.interestlab.compute.Embeddings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.interestlab.UserException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,22 @@ class EmbeddingFilesTest {
     assertThat(ids).containsExactly("u1", "user, \"two\"");
     Run r = python("import csv; rows = list(csv.reader(open(r'" + f + "'))); print(rows[0]); print(rows[2][0], float(rows[2][2]))");
     assertThat(r.out.trim().split("\n")).containsExactly("['id', 'd0', 'd1', 'd2']", "user, \"two\" 1e-08");
+  }
+
+  @Test
+  void csvTextIsJavasShortestFloatsWithIdsQuotedOnlyWhenNeeded(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("x.csv");
+    EmbeddingsCsv.write(f, List.of("u1", "two\nlines, \"q\""), SAMPLE);
+    assertThat(Files.readString(f)).isEqualTo("id,d0,d1,d2\nu1,1.5,-2.0,0.0\n\"two\nlines, \"\"q\"\"\",3.25,1.0E-8,-0.0\n");
+    List<String> ids = new ArrayList<>();
+    assertThat(EmbeddingsCsv.read(f, ids)).isEqualTo(SAMPLE);
+    assertThat(ids).containsExactly("u1", "two\nlines, \"q\"");
+    Files.writeString(f, "id,d0,d1\na,1,2\nb,3,x\n");
+    assertThatThrownBy(() -> EmbeddingsCsv.read(f, null)).isInstanceOf(UserException.class)
+        .hasMessageEndingWith("x.csv: line 3, column d1: 'x' — allowed: a finite number");
+    Files.writeString(f, "name,d0\na,1\n");
+    assertThatThrownBy(() -> EmbeddingsCsv.read(f, null)).isInstanceOf(UserException.class)
+        .hasMessageContaining("line 1: header is 'name,d0' — expected 'id,d0,d1,…'");
   }
 
   @Test

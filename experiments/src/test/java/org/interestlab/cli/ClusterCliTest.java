@@ -151,7 +151,7 @@ class ClusterCliTest {
     Files.writeString(badIndex, "index,label\n0,1\n2,1\n");
     LabCliTest.Result gap = lab("metrics", "clusters", "--vectors", vectors.toString(), "--labels", badIndex.toString());
     assertThat(gap.code()).isEqualTo(2);
-    assertThat(gap.err()).contains("gap.csv: line 3: index 2 — expected 1");
+    assertThat(gap.err()).contains("gap.csv: line 3, column index: '2' — allowed: 1 (rows in order 0, 1, …)");
 
     LabCliTest.Result list = lab("cluster", "--input", vectors.toString(), "--algo", "kmeans", "--k", "2,3", "--out", tmp.resolve("l.csv").toString());
     assertThat(list.code()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.interestlab.data.synthetic;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.interestlab.UserException;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
+import org.interestlab.compute.CsvText;
+import org.interestlab.data.DatasetUnavailableException;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.data.Item;
@@ -293,23 +298,23 @@ public final class GroundTruth implements InterestTruth {
 
   // ---- files ----
 
-  void appendTopics(StringBuilder out) {
-    Csv.appendRow(out, TOPICS_HEADER.toArray(String[]::new));
+  CsvText topicsCsv() {
+    CsvText out = CsvText.withHeader(TOPICS_HEADER);
     for (Topic t : topics) {
-      Csv.appendRow(out, Integer.toString(t.index()), t.name(), Boolean.toString(t.emerging()), t.availableFrom().toString(),
+      out.row(Integer.toString(t.index()), t.name(), Boolean.toString(t.emerging()), t.availableFrom().toString(),
           SyntheticInterests.fixed(t.popularity(), 4));
     }
+    return out;
   }
 
-  void appendItems(StringBuilder out) {
-    Csv.appendRow(out, ITEMS_HEADER.toArray(String[]::new));
-    for (ItemTruth it : items) {
-      Csv.appendRow(out, it.itemId(), topicName(it.topic()), it.hasSecondaryTopic() ? topicName(it.secondaryTopic()) : "");
-    }
+  CsvText itemsCsv() {
+    CsvText out = CsvText.withHeader(ITEMS_HEADER, items.size() * 32);
+    for (ItemTruth it : items) out.row(it.itemId(), topicName(it.topic()), it.hasSecondaryTopic() ? topicName(it.secondaryTopic()) : "");
+    return out;
   }
 
-  void appendUsers(StringBuilder out) {
-    Csv.appendRow(out, USERS_HEADER.toArray(String[]::new));
+  CsvText usersCsv() {
+    CsvText out = CsvText.withHeader(USERS_HEADER, users.size() * 96);
     for (UserTruth u : users) {
       StringBuilder names = new StringBuilder();
       StringBuilder ws = new StringBuilder();
@@ -322,13 +327,14 @@ public final class GroundTruth implements InterestTruth {
         ws.append(SyntheticInterests.formatHundredths((int) Math.round(u.weights().get(i) * 100)));
       }
       Optional<DriftEvent> d = u.drift();
-      Csv.appendRow(out, u.userId(), names.toString(), ws.toString(), topicName(u.primaryYear()),
+      out.row(u.userId(), names.toString(), ws.toString(), topicName(u.primaryYear()),
           topicName(u.primaryFinal()),
           d.map(e -> Long.toString(e.timestamp())).orElse(""),
           d.map(e -> java.time.Instant.ofEpochSecond(e.timestamp()).toString()).orElse(""),
           d.map(e -> topicName(e.from())).orElse(""),
           d.map(e -> topicName(e.to())).orElse(""));
     }
+    return out;
   }
 
   /**
@@ -339,88 +345,71 @@ public final class GroundTruth implements InterestTruth {
    * @throws UserException naming the file and line if a file is malformed
    */
   public static GroundTruth read(Path folder) {
-    Path topicsFile = folder.resolve(TOPICS_FILE);
     List<Topic> topics = new ArrayList<>();
     Map<String, Integer> byName = new HashMap<>();
-    for (Csv.Row r : Csv.read(topicsFile, TOPICS_HEADER)) {
-      int index = parseInt(topicsFile, r, 0);
-      if (index != topics.size()) throw bad(topicsFile, r, "topic_index must be " + topics.size());
-      String emerging = r.get(2);
-      if (!emerging.equals("true") && !emerging.equals("false")) throw bad(topicsFile, r, "emerging must be true or false");
+    for (CsvRow r : rows(folder.resolve(TOPICS_FILE), TOPICS_HEADER)) {
+      int index = r.getInt("topic_index", "the row's position, an integer");
+      if (index != topics.size()) throw r.invalid("topic_index", String.valueOf(topics.size()) + " (topics in order 0, 1, …)");
+      String emerging = r.get("emerging");
+      if (!emerging.equals("true") && !emerging.equals("false")) throw r.invalid("emerging", "true or false");
       LocalDate from;
       try {
-        from = LocalDate.parse(r.get(3));
+        from = LocalDate.parse(r.get("available_from"));
       } catch (DateTimeParseException e) {
-        throw bad(topicsFile, r, "available_from must be a date such as 2023-07-01");
+        throw r.invalid("available_from", "a date such as 2023-07-01");
       }
-      if (byName.put(r.get(1), index) != null) throw bad(topicsFile, r, "duplicate topic " + r.get(1));
-      double popularity;
-      try {
-        popularity = Double.parseDouble(r.get(4));
-      } catch (NumberFormatException e) {
-        throw bad(topicsFile, r, "popularity '" + r.get(4) + "' is not a number");
-      }
-      topics.add(new Topic(index, r.get(1), emerging.equals("true"), from, popularity));
+      if (byName.put(r.get("topic"), index) != null) throw r.error("topic", "duplicate topic '" + r.get("topic") + "'");
+      double popularity = r.getDouble("popularity", "a number");
+      topics.add(new Topic(index, r.get("topic"), emerging.equals("true"), from, popularity));
     }
     if (topics.stream().filter(Topic::emerging).count() != 1) {
-      throw new UserException(topicsFile + ": exactly one topic must be emerging");
+      throw new UserException(folder.resolve(TOPICS_FILE) + ": exactly one topic must be emerging");
     }
 
-    Path itemsFile = folder.resolve(ITEMS_FILE);
     List<ItemTruth> items = new ArrayList<>();
-    for (Csv.Row r : Csv.read(itemsFile, ITEMS_HEADER)) {
-      int topic = topic(itemsFile, r, byName, r.get(1));
-      int secondary = r.get(2).isEmpty() ? -1 : topic(itemsFile, r, byName, r.get(2));
-      items.add(new ItemTruth(r.get(0), topic, secondary));
+    for (CsvRow r : rows(folder.resolve(ITEMS_FILE), ITEMS_HEADER)) {
+      int topic = topic(r, byName, "topic");
+      int secondary = r.get("secondary_topic").isEmpty() ? -1 : topic(r, byName, "secondary_topic");
+      items.add(new ItemTruth(r.get("item_id"), topic, secondary));
     }
 
-    Path usersFile = folder.resolve(USERS_FILE);
     List<UserTruth> users = new ArrayList<>();
-    for (Csv.Row r : Csv.read(usersFile, USERS_HEADER)) {
-      String[] names = r.get(1).split(";", -1);
-      String[] ws = r.get(2).split(";", -1);
-      if (names.length != ws.length) throw bad(usersFile, r, "interests and weights differ in length");
+    for (CsvRow r : rows(folder.resolve(USERS_FILE), USERS_HEADER)) {
+      String[] names = r.get("interests").split(";", -1);
+      String[] ws = r.get("weights").split(";", -1);
+      if (names.length != ws.length) throw r.error("weights", names.length + " interests but " + ws.length + " weights — expected one weight per interest");
       List<Integer> interests = new ArrayList<>();
       List<Double> weights = new ArrayList<>();
       for (int i = 0; i < names.length; i++) {
-        interests.add(topic(usersFile, r, byName, names[i]));
+        interests.add(topic(r, byName, "interests", names[i]));
         try {
           weights.add(Double.parseDouble(ws[i]));
         } catch (NumberFormatException e) {
-          throw bad(usersFile, r, "weight '" + ws[i] + "' is not a number");
+          throw r.error("weights", "'" + ws[i] + "' — allowed: numbers separated by ';'");
         }
       }
       Optional<DriftEvent> drift = Optional.empty();
-      if (!r.get(5).isEmpty()) {
-        long ts;
-        try {
-          ts = Long.parseLong(r.get(5));
-        } catch (NumberFormatException e) {
-          throw bad(usersFile, r, "drift_timestamp '" + r.get(5) + "' is not an integer");
-        }
-        drift = Optional.of(new DriftEvent(ts, topic(usersFile, r, byName, r.get(7)), topic(usersFile, r, byName, r.get(8))));
+      if (!r.get("drift_timestamp").isEmpty()) {
+        long ts = r.getLong("drift_timestamp", "an integer (Unix seconds) or empty");
+        drift = Optional.of(new DriftEvent(ts, topic(r, byName, "drift_from"), topic(r, byName, "drift_to")));
       }
-      users.add(new UserTruth(r.get(0), interests, weights, topic(usersFile, r, byName, r.get(3)),
-          topic(usersFile, r, byName, r.get(4)), drift));
+      users.add(new UserTruth(r.get("user_id"), interests, weights, topic(r, byName, "primary_year"), topic(r, byName, "primary_final"), drift));
     }
     return new GroundTruth(topics, items, users);
   }
 
-  private static int topic(Path file, Csv.Row r, Map<String, Integer> byName, String name) {
+  private static List<CsvRow> rows(Path file, List<String> header) {
+    if (!Files.isRegularFile(file)) throw new DatasetUnavailableException(file + " is missing");
+    return CsvTable.read(file, header);
+  }
+
+  private static int topic(CsvRow r, Map<String, Integer> byName, String column) {
+    return topic(r, byName, column, r.get(column));
+  }
+
+  private static int topic(CsvRow r, Map<String, Integer> byName, String column, String name) {
     Integer t = byName.get(name);
-    if (t == null) throw bad(file, r, "unknown topic '" + name + "' (topics are listed in " + TOPICS_FILE + ")");
+    if (t == null) throw r.error(column, "unknown topic '" + name + "' — allowed: the topics listed in " + TOPICS_FILE);
     return t;
-  }
-
-  private static int parseInt(Path file, Csv.Row r, int field) {
-    try {
-      return Integer.parseInt(r.get(field));
-    } catch (NumberFormatException e) {
-      throw bad(file, r, "'" + r.get(field) + "' is not an integer");
-    }
-  }
-
-  private static UserException bad(Path file, Csv.Row r, String what) {
-    return new UserException(file + ":" + r.line() + ": " + what);
   }
 }

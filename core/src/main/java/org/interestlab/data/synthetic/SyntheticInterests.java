@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.interestlab.UserException;
+import org.interestlab.compute.CsvText;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
 import org.interestlab.data.User;
@@ -714,40 +715,27 @@ public final class SyntheticInterests {
     Dataset d = data.dataset();
     Map<String, byte[]> files = new LinkedHashMap<>();
 
-    StringBuilder items = new StringBuilder(d.numItems() * 200);
-    Csv.appendRow(items, ITEMS_HEADER.toArray(String[]::new));
-    for (Item it : d.items()) Csv.appendRow(items, it.id(), it.title(), it.text(), String.join(";", it.categories()));
-    files.put(ITEMS_FILE, utf8(items));
+    CsvText items = CsvText.withHeader(ITEMS_HEADER, d.numItems() * 200);
+    for (Item it : d.items()) items.row(it.id(), it.title(), it.text(), String.join(";", it.categories()));
+    files.put(ITEMS_FILE, items.utf8());
 
-    StringBuilder users = new StringBuilder(d.numUsers() * 8);
-    Csv.appendRow(users, USERS_HEADER.toArray(String[]::new));
-    for (User u : d.users()) Csv.appendRow(users, u.id());
-    files.put(USERS_FILE, utf8(users));
+    CsvText users = CsvText.withHeader(USERS_HEADER, d.numUsers() * 8);
+    for (User u : d.users()) users.row(u.id());
+    files.put(USERS_FILE, users.utf8());
 
-    StringBuilder inter = new StringBuilder(d.interactions().size() * 64);
-    Csv.appendRow(inter, INTERACTIONS_HEADER.toArray(String[]::new));
+    CsvText inter = CsvText.withHeader(INTERACTIONS_HEADER, d.interactions().size() * 64);
     for (var e : d.interactions()) {
-      Csv.appendRow(inter, d.users().get(e.user()).id(), d.items().get(e.item()).id(),
-          Integer.toString((int) e.rating()), Long.toString(e.timestamp()), e.text());
+      inter.row(d.users().get(e.user()).id(), d.items().get(e.item()).id(), Integer.toString((int) e.rating()), Long.toString(e.timestamp()),
+          e.text());
     }
-    files.put(INTERACTIONS_FILE, utf8(inter));
+    files.put(INTERACTIONS_FILE, inter.utf8());
 
-    StringBuilder topics = new StringBuilder();
-    data.truth().appendTopics(topics);
-    files.put(GroundTruth.TOPICS_FILE, utf8(topics));
-    StringBuilder truthItems = new StringBuilder();
-    data.truth().appendItems(truthItems);
-    files.put(GroundTruth.ITEMS_FILE, utf8(truthItems));
-    StringBuilder truthUsers = new StringBuilder();
-    data.truth().appendUsers(truthUsers);
-    files.put(GroundTruth.USERS_FILE, utf8(truthUsers));
+    files.put(GroundTruth.TOPICS_FILE, data.truth().topicsCsv().utf8());
+    files.put(GroundTruth.ITEMS_FILE, data.truth().itemsCsv().utf8());
+    files.put(GroundTruth.USERS_FILE, data.truth().usersCsv().utf8());
 
-    files.put(README_FILE, utf8(new StringBuilder(Readme.render(data, files))));
+    files.put(README_FILE, Readme.render(data, files).getBytes(StandardCharsets.UTF_8));
     return files;
-  }
-
-  private static byte[] utf8(StringBuilder b) {
-    return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.interestlab.UserException;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.DatasetSource;
 import org.interestlab.data.DatasetUnavailableException;
@@ -71,42 +73,27 @@ public final class SyntheticInterestsSource implements DatasetSource {
       }
     }
     Dataset.Builder b = Dataset.builder(SyntheticInterests.NAME);
-    Path usersFile = folder.resolve(SyntheticInterests.USERS_FILE);
     Set<String> users = new HashSet<>();
-    for (Csv.Row r : Csv.read(usersFile, SyntheticInterests.USERS_HEADER)) {
-      if (r.get(0).isEmpty() || !users.add(r.get(0))) throw bad(usersFile, r, "empty or duplicate user_id '" + r.get(0) + "'");
-      b.user(User.of(r.get(0)));
+    for (CsvRow r : CsvTable.read(folder.resolve(SyntheticInterests.USERS_FILE), SyntheticInterests.USERS_HEADER)) {
+      String id = r.get("user_id");
+      if (id.isEmpty() || !users.add(id)) throw r.invalid("user_id", "a non-empty id that no earlier row has");
+      b.user(User.of(id));
     }
-    Path itemsFile = folder.resolve(SyntheticInterests.ITEMS_FILE);
     Set<String> items = new HashSet<>();
-    for (Csv.Row r : Csv.read(itemsFile, SyntheticInterests.ITEMS_HEADER)) {
-      if (r.get(0).isEmpty() || !items.add(r.get(0))) throw bad(itemsFile, r, "empty or duplicate item_id '" + r.get(0) + "'");
-      List<String> categories = r.get(3).isEmpty() ? List.of() : List.of(r.get(3).split(";", -1));
-      b.item(new Item(r.get(0), r.get(1), r.get(2), categories));
+    for (CsvRow r : CsvTable.read(folder.resolve(SyntheticInterests.ITEMS_FILE), SyntheticInterests.ITEMS_HEADER)) {
+      String id = r.get("item_id");
+      if (id.isEmpty() || !items.add(id)) throw r.invalid("item_id", "a non-empty id that no earlier row has");
+      List<String> categories = r.get("categories").isEmpty() ? List.of() : List.of(r.get("categories").split(";", -1));
+      b.item(new Item(id, r.get("title"), r.get("description"), categories));
     }
-    Path interactionsFile = folder.resolve(SyntheticInterests.INTERACTIONS_FILE);
-    for (Csv.Row r : Csv.read(interactionsFile, SyntheticInterests.INTERACTIONS_HEADER)) {
-      if (!users.contains(r.get(0))) throw bad(interactionsFile, r, "user_id '" + r.get(0) + "' is not in users.csv");
-      if (!items.contains(r.get(1))) throw bad(interactionsFile, r, "item_id '" + r.get(1) + "' is not in items.csv");
-      int rating;
-      long timestamp;
-      try {
-        rating = Integer.parseInt(r.get(2));
-      } catch (NumberFormatException e) {
-        throw bad(interactionsFile, r, "rating '" + r.get(2) + "' is not an integer");
-      }
-      if (rating < 1 || rating > 5) throw bad(interactionsFile, r, "rating " + rating + " is outside 1..5");
-      try {
-        timestamp = Long.parseLong(r.get(3));
-      } catch (NumberFormatException e) {
-        throw bad(interactionsFile, r, "timestamp '" + r.get(3) + "' is not an integer (Unix seconds)");
-      }
-      b.interaction(r.get(0), r.get(1), rating, timestamp, r.get(4));
+    for (CsvRow r : CsvTable.read(folder.resolve(SyntheticInterests.INTERACTIONS_FILE), SyntheticInterests.INTERACTIONS_HEADER)) {
+      if (!users.contains(r.get("user_id"))) throw r.invalid("user_id", "a user_id of " + SyntheticInterests.USERS_FILE);
+      if (!items.contains(r.get("item_id"))) throw r.invalid("item_id", "an item_id of " + SyntheticInterests.ITEMS_FILE);
+      int rating = r.getInt("rating", "an integer 1..5");
+      if (rating < 1 || rating > 5) throw r.invalid("rating", "an integer 1..5");
+      long timestamp = r.getLong("timestamp", "an integer (Unix seconds)");
+      b.interaction(r.get("user_id"), r.get("item_id"), rating, timestamp, r.get("review"));
     }
     return b.build();
-  }
-
-  private static UserException bad(Path file, Csv.Row r, String what) {
-    return new UserException(file + ":" + r.line() + ": " + what);
   }
 }

@@ -21,23 +21,6 @@ class SyntheticInterestsFilesTest {
   private static final Params SMALL = Params.defaults().withSize(60, 100);
 
   @Test
-  void csvQuotesOnlyWhenNeededAndReadsBack() {
-    StringBuilder b = new StringBuilder();
-    Csv.appendRow(b, "plain", "a,b", "say \"hi\"", "two\nlines", "", "food & cooking");
-    assertThat(b.toString()).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,food & cooking\n");
-    List<Csv.Row> rows = Csv.parse(Path.of("x.csv"), b + "next,row,,,,\n");
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).fields()).containsExactly("plain", "a,b", "say \"hi\"", "two\nlines", "", "food & cooking");
-    assertThat(rows.get(1).line()).isEqualTo(3);
-    assertThat(Csv.parse(Path.of("x.csv"), "a,b\r\nc,d").stream().map(Csv.Row::fields).toList())
-        .containsExactly(List.of("a", "b"), List.of("c", "d"));
-    assertThatThrownBy(() -> Csv.parse(Path.of("x.csv"), "a,\"open\n")).isInstanceOf(UserException.class)
-        .hasMessageContaining("x.csv:1").hasMessageContaining("unterminated");
-    assertThatThrownBy(() -> Csv.parse(Path.of("x.csv"), "a,b\nc,d\"e\n")).isInstanceOf(UserException.class)
-        .hasMessageContaining("x.csv:2");
-  }
-
-  @Test
   void numbersAreFormattedWithoutLocaleOrDoubleToString() {
     assertThat(SyntheticInterests.formatHundredths(5)).isEqualTo("0.05");
     assertThat(SyntheticInterests.formatHundredths(100)).isEqualTo("1.00");
@@ -90,23 +73,23 @@ class SyntheticInterestsFilesTest {
     lines.set(2, f[0] + "," + f[1] + ",seven," + f[3] + "," + f[4]);
     Files.write(interactions, lines, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new SyntheticInterestsSource().load(folder)).isInstanceOf(UserException.class)
-        .hasMessageContaining("interactions.csv:3").hasMessageContaining("seven");
+        .hasMessageContaining("interactions.csv: line 3, column rating: 'seven' — allowed: an integer 1..5");
 
     lines.set(2, "u9999," + f[1] + ",3," + f[3] + ",");
     Files.write(interactions, lines, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new SyntheticInterestsSource().load(folder)).isInstanceOf(UserException.class)
-        .hasMessageContaining("interactions.csv:3").hasMessageContaining("u9999");
+        .hasMessageContaining("interactions.csv: line 3, column user_id: 'u9999' — allowed: a user_id of users.csv");
 
     Files.writeString(folder.resolve("users.csv"), "id\nu0001\n");
     assertThatThrownBy(() -> new SyntheticInterestsSource().load(folder)).isInstanceOf(UserException.class)
-        .hasMessageContaining("users.csv:1").hasMessageContaining("header");
+        .hasMessageContaining("users.csv: line 1: header is 'id' — expected 'user_id'");
 
     Path truthUsers = folder.resolve("truth_users.csv");
     List<String> t = Files.readAllLines(truthUsers, StandardCharsets.UTF_8);
     t.set(1, "u0001,astrology,1.00,travel,travel,,,,");
     Files.write(truthUsers, t, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> GroundTruth.read(folder)).isInstanceOf(UserException.class)
-        .hasMessageContaining("truth_users.csv:2").hasMessageContaining("astrology");
+        .hasMessageContaining("truth_users.csv: line 2, column interests: unknown topic 'astrology'");
   }
 
   @Test
