@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.compute.CsvText;
 import org.interestlab.eval.MeanAggregate;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.eval.SystemMetric;
@@ -24,31 +25,31 @@ final class EvaluateStep implements RunStep {
   public void run(RunContext ctx) {
     List<MetricSpec> topK = ctx.components.metrics().stream().filter(m -> m.kind().usesK()).toList();
     BitSet[] relevant = RecommendStep.relevant(ctx);
-    StringBuilder perUser = new StringBuilder("user_id,recommender,num_relevant");
-    for (MetricSpec m : topK) if (m.kind() == MetricSpec.Kind.RANKING) perUser.append(',').append(m.name());
-    perUser.append('\n');
+    List<String> header = new ArrayList<>(List.of("user_id", "recommender", "num_relevant"));
+    for (MetricSpec m : topK) if (m.kind() == MetricSpec.Kind.RANKING) header.add(m.name());
+    CsvText perUser = CsvText.withHeader(header);
     ctx.rankings.forEach((name, rankings) -> ctx.results.put(name,
         ctx.timings.time("eval.recommend:" + name, () -> evaluate(ctx, name, rankings, topK, relevant, perUser))));
     ctx.perUserCsv = perUser.toString();
   }
 
   private static Map<String, Double> evaluate(RunContext ctx, String name, RunContext.Rankings rankings, List<MetricSpec> specs,
-      BitSet[] relevant, StringBuilder perUser) {
+      BitSet[] relevant, CsvText perUser) {
     List<SystemMetric> system = new ArrayList<>();
     for (MetricSpec m : specs) system.add(m.newSystemMetric(ctx.config.topK(), ctx.data().numItems()));
     for (int i = 0; i < rankings.users().length; i++) {
       int u = rankings.users()[i];
       int[] ranked = rankings.lists()[i];
       int numRelevant = relevant[u].cardinality();
-      perUser.append(Runner.csv(ctx.data().users().get(u).id())).append(',').append(Runner.csv(name)).append(',').append(numRelevant);
+      List<Object> row = new ArrayList<>(List.of(ctx.data().users().get(u).id(), name, numRelevant));
       for (SystemMetric sm : system) {
         if (sm instanceof MeanAggregate ma) {
-          perUser.append(',').append(Json.number(ma.addUser(ranked, relevant[u], numRelevant)));
+          row.add(Json.number(ma.addUser(ranked, relevant[u], numRelevant)));
         } else {
           sm.add(ranked, relevant[u], numRelevant);
         }
       }
-      perUser.append('\n');
+      perUser.row(row);
     }
     Map<String, Double> out = new LinkedHashMap<>();
     for (int s = 0; s < specs.size(); s++) out.put(specs.get(s).name(), system.get(s).evaluate());

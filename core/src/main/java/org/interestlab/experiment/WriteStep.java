@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.interestlab.compute.CsvText;
 import org.interestlab.data.Dataset;
 import org.interestlab.encode.EmbeddingCache;
 
@@ -88,21 +89,20 @@ final class WriteStep implements RunStep {
   }
 
   private static String metricsCsv(Map<String, Map<String, Double>> results) {
-    StringBuilder sb = new StringBuilder("component,metric,value\n");
-    results.forEach((component, ms) -> ms.forEach((metric, v) ->
-        sb.append(Runner.csv(component)).append(',').append(Runner.csv(metric)).append(',').append(Json.number(v)).append('\n')));
-    return sb.toString();
+    CsvText csv = CsvText.withHeader("component", "metric", "value");
+    results.forEach((component, ms) -> ms.forEach((metric, v) -> csv.row(component, metric, Json.number(v))));
+    return csv.toString();
   }
 
+  /** Each user's cluster (−1 = none, or no clusterer) and, with ground truth, planted interest. */
   private static String clustersCsv(Dataset data, int[] clusters, int[] truth) {
-    StringBuilder sb = new StringBuilder("user_id,cluster");
-    if (truth != null) sb.append(",truth");
-    sb.append('\n');
+    CsvText csv = truth == null ? CsvText.withHeader("user_id", "cluster") : CsvText.withHeader("user_id", "cluster", "truth");
     for (int u = 0; u < data.numUsers(); u++) {
-      sb.append(Runner.csv(data.users().get(u).id())).append(',').append(clusters == null ? -1 : clusters[u]);
-      if (truth != null) sb.append(',').append(truth[u]);
-      sb.append('\n');
+      String id = data.users().get(u).id();
+      int c = clusters == null ? -1 : clusters[u];
+      if (truth == null) csv.row(id, c);
+      else csv.row(id, c, truth[u]);
     }
-    return sb.toString();
+    return csv.toString();
   }
 }
