@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * into k clusters as scikit-learn does) — a kind that cannot cluster identical points must say so
  * in a user error naming itself; more clusters asked for than points is a user error naming k and n;
  * a kind without k (DBSCAN) never makes more clusters than points and labels two points that are
- * fewer than min_samples as noise.
+ * fewer than min_samples as noise. Values outside a parameter's range are one-line errors naming the
+ * key; values at its ends build (or are user errors).
  */
 class ClustererContractTest {
   static Stream<String> kinds() {
@@ -36,6 +37,10 @@ class ClustererContractTest {
 
   static Stream<Arguments> rejectedValues() {
     return ConfiguredComponents.rejectedValues(Stage.CLUSTERER);
+  }
+
+  static Stream<Arguments> acceptedBounds() {
+    return ConfiguredComponents.acceptedBounds(Stage.CLUSTERER);
   }
 
   /** The kind with k clusters and settings that suit a few dozen 2-d points, from this run seed. */
@@ -169,6 +174,12 @@ class ClustererContractTest {
   @MethodSource("rejectedValues")
   void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
     ConfiguredComponents.assertRejectedNamingTheKey(Stage.CLUSTERER, kind, param, value);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("acceptedBounds")
+  void valuesAtTheEndsOfARangeBuild(String kind, String param, Object value) {
+    ConfiguredComponents.assertBuildsOrIsAUserError(Stage.CLUSTERER, kind, param, value, Clusterer.class);
   }
 
   private static String kindPrefix(String kind) {

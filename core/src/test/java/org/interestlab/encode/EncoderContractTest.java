@@ -68,6 +68,10 @@ class EncoderContractTest {
     return ConfiguredComponents.rejectedValues(Stage.ENCODER);
   }
 
+  static Stream<Arguments> acceptedBounds() {
+    return ConfiguredComponents.acceptedBounds(Stage.ENCODER);
+  }
+
   private static Encoder build(String kind, String engine) throws IOException {
     Map<String, Object> settings = new LinkedHashMap<>(ConfiguredComponents.declared(Stage.ENCODER, kind, SMALL));
     if (engine != null) settings.put("engine", engine);
@@ -152,5 +156,11 @@ class EncoderContractTest {
   @MethodSource("rejectedValues")
   void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
     ConfiguredComponents.assertRejectedNamingTheKey(Stage.ENCODER, kind, param, value);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("acceptedBounds")
+  void valuesAtTheEndsOfARangeBuild(String kind, String param, Object value) {
+    ConfiguredComponents.assertBuildsOrIsAUserError(Stage.ENCODER, kind, param, value, Encoder.class);
   }
 }

@@ -97,7 +97,7 @@ public final class ConfiguredComponents {
   /**
    * One argument set {@code (kind, parameter, value)} per value the config must reject for each
    * parameter the stage's kinds declare: below the minimum (the minimum itself when excluded), above
-   * a finite maximum, a value outside a choice, a text for a number or a flag.
+   * a finite maximum (the maximum itself when excluded), a value outside a choice, a text for a number or a flag.
    */
   public static Stream<Arguments> rejectedValues(Stage stage) {
     List<Arguments> out = new ArrayList<>();
@@ -107,6 +107,35 @@ public final class ConfiguredComponents {
       }
     }
     return out.stream();
+  }
+
+  /**
+   * One argument set {@code (kind, parameter, value)} per end of a numeric parameter's declared range
+   * that the config accepts (an included minimum, a finite maximum): values a user may write, so
+   * the component must build from them (or refuse with a user error), never fail as a bug.
+   */
+  public static Stream<Arguments> acceptedBounds(Stage stage) {
+    List<Arguments> out = new ArrayList<>();
+    for (String kind : REGISTRY.kinds(stage)) {
+      for (ParamSpec p : spec(stage, kind).params()) {
+        if (p.type() == ParamSpec.Type.INT) {
+          out.add(Arguments.of(kind, p.name(), number((long) (double) p.min())));
+          if (p.max() < Long.MAX_VALUE) out.add(Arguments.of(kind, p.name(), number((long) (double) p.max())));
+        } else if (p.type() == ParamSpec.Type.DOUBLE) {
+          if (!p.minExclusive() && p.min() > -Double.MAX_VALUE) out.add(Arguments.of(kind, p.name(), p.min()));
+          if (!p.maxExclusive() && p.max() < Double.MAX_VALUE) out.add(Arguments.of(kind, p.name(), p.max()));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  /** Asserts that the kind builds with {@code value} for the parameter, or refuses it as a user error. */
+  public static void assertBuildsOrIsAUserError(Stage stage, String kind, String param, Object value, Class<?> type) {
+    Map<String, Object> params = new LinkedHashMap<>(requiredSettings(stage, kind));
+    params.put(param, value);
+    Throwable t = catchThrowable(() -> build(stage, kind, params, type));
+    if (t != null) assertThat(t).as("%s.%s = %s is accepted by the config", kind, param, value).isInstanceOf(UserException.class);
   }
 
   private static List<Object> rejected(ParamSpec p) {
@@ -119,7 +148,7 @@ public final class ConfiguredComponents {
       }
       case DOUBLE -> {
         if (p.min() > -Double.MAX_VALUE) out.add(p.minExclusive() ? p.min() : p.min() - 1);
-        if (p.max() < Double.MAX_VALUE) out.add(p.max() + 1);
+        if (p.max() < Double.MAX_VALUE) out.add(p.maxExclusive() ? p.max() : p.max() + 1);
         out.add("many");
       }
       case CHOICE -> out.add("no-such-" + p.name());
