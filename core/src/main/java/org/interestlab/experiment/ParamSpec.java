@@ -9,28 +9,33 @@ import java.util.Locale;
  * values, and a one-line description used in docs and error messages.
  */
 public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
-    List<String> allowed, String doc) {
+    boolean maxExclusive, List<String> allowed, String doc) {
 
   public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE }
 
   public static ParamSpec integer(String name, Integer def, long min, long max, String doc) {
-    return new ParamSpec(name, Type.INT, def, (double) min, (double) max, false, List.of(), doc);
+    return new ParamSpec(name, Type.INT, def, (double) min, (double) max, false, false, List.of(), doc);
   }
 
   public static ParamSpec real(String name, Double def, double min, double max, boolean minExclusive, String doc) {
-    return new ParamSpec(name, Type.DOUBLE, def, min, max, minExclusive, List.of(), doc);
+    return new ParamSpec(name, Type.DOUBLE, def, min, max, minExclusive, false, List.of(), doc);
+  }
+
+  /** A number strictly between {@code min} and {@code max}, such as a share that must leave something on both sides. */
+  public static ParamSpec openInterval(String name, Double def, double min, double max, String doc) {
+    return new ParamSpec(name, Type.DOUBLE, def, min, max, true, true, List.of(), doc);
   }
 
   public static ParamSpec string(String name, String def, String doc) {
-    return new ParamSpec(name, Type.STRING, def, null, null, false, List.of(), doc);
+    return new ParamSpec(name, Type.STRING, def, null, null, false, false, List.of(), doc);
   }
 
   public static ParamSpec bool(String name, Boolean def, String doc) {
-    return new ParamSpec(name, Type.BOOL, def, null, null, false, List.of(), doc);
+    return new ParamSpec(name, Type.BOOL, def, null, null, false, false, List.of(), doc);
   }
 
   public static ParamSpec choice(String name, String def, List<String> allowed, String doc) {
-    return new ParamSpec(name, Type.CHOICE, def, null, null, false, List.copyOf(allowed), doc);
+    return new ParamSpec(name, Type.CHOICE, def, null, null, false, false, List.copyOf(allowed), doc);
   }
 
   public boolean required() {
@@ -52,7 +57,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
     boolean hasMin = min != null && min > -Double.MAX_VALUE && min != Long.MIN_VALUE;
     boolean hasMax = max != null && max < Double.MAX_VALUE && max != Long.MAX_VALUE;
     String lo = hasMin ? (minExclusive ? " > " : " ≥ ") + fmt(min) : "";
-    String hi = hasMax ? " ≤ " + fmt(max) : "";
+    String hi = hasMax ? (maxExclusive ? " < " : " ≤ ") + fmt(max) : "";
     if (hasMin && hasMax) return lo + " and" + hi;
     return lo + hi;
   }
@@ -78,7 +83,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
       case DOUBLE -> {
         if (!(raw instanceof Number)) throw bad(file, path, shown + " is not a number");
         double v = ((Number) raw).doubleValue();
-        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min)) throw bad(file, path, shown + " is out of range");
+        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min) || (maxExclusive && v == max)) throw bad(file, path, shown + " is out of range");
         return v;
       }
       case STRING -> {

@@ -3,7 +3,7 @@ package org.interestlab.experiment;
 import static org.interestlab.experiment.ParamSpec.bool;
 import static org.interestlab.experiment.ParamSpec.choice;
 import static org.interestlab.experiment.ParamSpec.integer;
-import static org.interestlab.experiment.ParamSpec.real;
+import static org.interestlab.experiment.ParamSpec.openInterval;
 import static org.interestlab.experiment.ParamSpec.string;
 
 import java.nio.file.Files;
@@ -103,12 +103,12 @@ final class StandardComponents {
     ParamSpec kCore = integer("k_core", 0, 0, 1_000_000,
         "before splitting, keep only users and items with at least this many interactions (0 = off)");
     r.register(Stage.SPLIT, new ComponentSpec<Splitter>("temporal", "global time cut: the latest test_fraction of interactions are test",
-        List.of(real("test_fraction", 0.2, 0, 1, true, "share of interactions after the cut"), kCore),
+        List.of(openInterval("test_fraction", 0.2, 0, 1, "share of interactions after the cut"), kCore),
         (p, seed) -> withKCore(p, new TemporalSplit(p.getDouble("test_fraction")))));
     r.register(Stage.SPLIT, new ComponentSpec<Splitter>("leave-last-out", "each user's latest interaction is test",
         List.of(kCore), (p, seed) -> withKCore(p, new LeaveLastOutSplit())));
     r.register(Stage.SPLIT, new ComponentSpec<Splitter>("ratio", "per-user random split (e.g. 75/25)",
-        List.of(real("train_ratio", 0.75, 0, 1, true, "share of each user's interactions kept for training"), kCore),
+        List.of(openInterval("train_ratio", 0.75, 0, 1, "share of each user's interactions kept for training"), kCore),
         (p, seed) -> withKCore(p, new RatioSplit(p.getDouble("train_ratio"), seed))));
   }
 

@@ -2,53 +2,56 @@ package org.interestlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
-import org.interestlab.experiment.ComponentSpec;
-import org.interestlab.experiment.ParamValues;
-import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;
+import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contract every registered clusterer keeps (as scikit-learn's {@code check_estimator}): built
- * from the registry as a config builds it, with small-data settings where the kind has them.
+ * The contract every registered clusterer keeps (as scikit-learn's {@code check_estimator}): each
+ * kind of the registry built as a config builds it ({@link ConfiguredComponents}), with small-data
+ * settings where the kind has the parameter.
  *
  * <p>Documented answers: one point with k = 1 gives label 0 (DBSCAN: noise, no clusters); ten
  * identical points are all clustered (no noise), at zero inertia, every non-empty cluster centred on
  * the point (k-means-like methods leave the other clusters empty, agglomerative splits the ties
- * into k clusters as scikit-learn does);
- * DBSCAN has no k, so "k larger than n" does not apply to it.
+ * into k clusters as scikit-learn does) — a kind that cannot cluster identical points must say so
+ * in a user error naming itself; more clusters asked for than points is a user error naming k and n;
+ * a kind without k (DBSCAN) never makes more clusters than points and labels two points that are
+ * fewer than min_samples as noise. Values outside a parameter's range are one-line errors naming the
+ * key; values at its ends build (or are user errors).
  */
 class ClustererContractTest {
-  static final Registry REGISTRY = Registry.standard();
-
   static Stream<String> kinds() {
-    return REGISTRY.kinds(Stage.CLUSTERER).stream();
+    return ConfiguredComponents.kinds(Stage.CLUSTERER);
   }
 
-  /** The kind with k clusters and settings that suit a few dozen 2-d points. */
+  static Stream<Arguments> rejectedValues() {
+    return ConfiguredComponents.rejectedValues(Stage.CLUSTERER);
+  }
+
+  static Stream<Arguments> acceptedBounds() {
+    return ConfiguredComponents.acceptedBounds(Stage.CLUSTERER);
+  }
+
+  /** The kind with k clusters and settings that suit a few dozen 2-d points, from this run seed. */
   static Clusterer build(String kind, int k, long seed) {
-    ComponentSpec<?> spec = REGISTRY.spec(Stage.CLUSTERER, kind);
-    Map<String, Object> p = new LinkedHashMap<>();
-    if (spec.param("k") != null) p.put("k", k);
-    if (spec.param("batch_size") != null) p.put("batch_size", 16);
-    if (spec.param("eps") != null) p.put("eps", 1.0);
-    if (spec.param("min_samples") != null) p.put("min_samples", 3);
-    return (Clusterer) spec.create(ParamValues.resolve(spec, p, "test", "clusterer"), seed);
+    Map<String, Object> small = ConfiguredComponents.declared(Stage.CLUSTERER, kind,
+        Map.of("k", k, "batch_size", 16, "eps", 1.0, "min_samples", 3));
+    return ConfiguredComponents.build(Stage.CLUSTERER, kind, small, seed, Clusterer.class);
   }
 
   static boolean hasK(String kind) {
-    return REGISTRY.spec(Stage.CLUSTERER, kind).param("k") != null;
+    return ConfiguredComponents.spec(Stage.CLUSTERER, kind).param("k") != null;
   }
 
   /** Three tight groups of 12 points far apart, in shuffled order. */
@@ -135,12 +138,14 @@ class ClustererContractTest {
     float[][] same = new float[10][];
     Arrays.fill(same, new float[] {3, 3});
     Embeddings x = Embeddings.of(same);
-    Throwable t = catchThrowable(() -> build(kind, 3, 0L).fit(x));
-    if (t != null) {
-      assertThat(t).isInstanceOf(UserException.class);
+    Clustering c;
+    try {
+      c = build(kind, 3, 0L).fit(x);
+    } catch (UserException e) {
+      // The only other documented answer: a one-line user error, naming the kind, that says why.
+      assertThat(e.getMessage()).startsWith(kindPrefix(kind)).doesNotContain("\n").containsAnyOf("identical", "distinct", "duplicate");
       return;
     }
-    Clustering c = build(kind, 3, 0L).fit(x);
     assertShape(c, 10, 2);
     for (int l : c.labels()) assertThat(l).isGreaterThanOrEqualTo(0);
     int[] sizes = c.sizes();
@@ -150,10 +155,31 @@ class ClustererContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
-  void kLargerThanNIsAUserError(String kind) {
-    if (!hasK(kind)) return; // no number of clusters to check
-    assertThatThrownBy(() -> build(kind, 5, 0L).fit(Embeddings.of(new float[][] {{1, 1}, {2, 2}})))
-        .isInstanceOf(UserException.class).hasMessageContaining("k=5").hasMessageContaining("(2)");
+  void moreClustersThanPoints(String kind) {
+    Embeddings two = Embeddings.of(new float[][] {{1, 1}, {2, 2}});
+    if (hasK(kind)) {
+      assertThatThrownBy(() -> build(kind, 5, 0L).fit(two))
+          .isInstanceOf(UserException.class).hasMessageContaining("k=5").hasMessageContaining("(2)");
+      return;
+    }
+    // Without k the kind chooses the number of clusters: never more than the points; a density
+    // method with min_samples = 3 finds two points not dense, so both are noise.
+    Clustering c = build(kind, 5, 0L).fit(two);
+    assertShape(c, 2, 2);
+    assertThat(c.numClusters()).isLessThanOrEqualTo(2);
+    if (ConfiguredComponents.spec(Stage.CLUSTERER, kind).param("min_samples") != null) assertThat(c.labels()).containsExactly(-1, -1);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("rejectedValues")
+  void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
+    ConfiguredComponents.assertRejectedNamingTheKey(Stage.CLUSTERER, kind, param, value);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("acceptedBounds")
+  void valuesAtTheEndsOfARangeBuild(String kind, String param, Object value) {
+    ConfiguredComponents.assertBuildsOrIsAUserError(Stage.CLUSTERER, kind, param, value, Clusterer.class);
   }
 
   private static String kindPrefix(String kind) {

@@ -31,7 +31,7 @@ class ConfigLoaderTest {
     Registry.Core.register(r);
     r.register(Stage.DATASET, new ComponentSpec<>("test-data", "", List.of(ParamSpec.string("path", "", "")), (p, s) -> "data"));
     r.register(Stage.SPLIT, new ComponentSpec<>("test-split", "",
-        List.of(ParamSpec.real("test_fraction", 0.2, 0, 1, true, "")), (p, s) -> "split"));
+        List.of(ParamSpec.openInterval("test_fraction", 0.2, 0, 1, "")), (p, s) -> "split"));
     r.register(Stage.ENCODER, new ComponentSpec<>("test-encoder", "", List.of(), (p, s) -> "enc"));
     return r;
   }
@@ -80,7 +80,8 @@ class ConfigLoaderTest {
       "clusterer.kk=3          | x.yaml: clusterer.kk: unknown key for kind 'kmeans' — allowed keys: kind, k, init",
       "clusterer.kind=kmeanz   | x.yaml: clusterer.kind: 'kmeanz' is not known — allowed: kmeans",
       "clusterer.init=smart    | x.yaml: clusterer.init: 'smart' is not allowed — allowed: one of k-means++, random",
-      "split.test_fraction=1.5 | x.yaml: split.test_fraction: 1.5 is out of range — allowed: a number > 0 and ≤ 1",
+      "split.test_fraction=1.5 | x.yaml: split.test_fraction: 1.5 is out of range — allowed: a number > 0 and < 1",
+      "split.test_fraction=1   | x.yaml: split.test_fraction: 1 is out of range — allowed: a number > 0 and < 1",
       "split.test_fraction=0   | x.yaml: split.test_fraction: 0 is out of range — allowed: a number > 0",
       "recommenders.0.kind=foo | x.yaml: recommenders[0].kind: 'foo' is not known — allowed: most-popular, cluster-popular, cluster-centroid, content-knn, item-knn",
       "recommenders.2.name=item-knn | x.yaml: recommenders[2].name: 'item-knn' is used twice",
