@@ -1,7 +1,6 @@
 package org.interestlab.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +15,12 @@ import org.interestlab.data.Item;
 import org.interestlab.data.User;
 import org.interestlab.encode.Encoder;
 import org.interestlab.encode.FittedEncoder;
-import org.interestlab.experiment.ComponentConfig;
-import org.interestlab.experiment.ComponentSpec;
-import org.interestlab.experiment.ConfigException;
-import org.interestlab.experiment.ConfigLoader;
-import org.interestlab.experiment.ParamSpec;
-import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;
+import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,7 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * naming its key.
  */
 class ProfilerContractTest {
-  static final Registry REGISTRY = Registry.standard();
   static final int USERS = 12;
   static final int ITEMS = 20;
   static final long CUT = 1_600_000_000L + 40 * 3600;
@@ -48,23 +42,19 @@ class ProfilerContractTest {
   static Dataset data;
 
   static Stream<String> kinds() {
-    return REGISTRY.kinds(Stage.PROFILE).stream();
+    return ConfiguredComponents.kinds(Stage.PROFILE);
   }
 
   static UserProfiler build(String kind, long seed, Map<String, Object> params) {
-    Map<String, Object> section = new LinkedHashMap<>(params);
-    section.put("kind", kind);
-    ComponentConfig c = new ConfigLoader(REGISTRY).component("contract.yaml", Stage.PROFILE, "profile", section, seed);
-    return c.create(REGISTRY, UserProfiler.class);
+    return ConfiguredComponents.build(Stage.PROFILE, kind, params, seed, UserProfiler.class);
   }
 
   @BeforeAll
   static void fitEncoder() {
     data = tinyData();
     List<String> corpus = new ArrayList<>(data.items().stream().map(Item::fullText).toList());
-    for (String kind : REGISTRY.kinds(Stage.PROFILE)) corpus.addAll(build(kind, 1L, Map.of()).encoderCorpus(data));
-    Map<String, Object> tfidf = new LinkedHashMap<>(Map.of("kind", "tfidf", "dimension", 0, "min_df", 1));
-    Encoder e = new ConfigLoader(REGISTRY).component("contract.yaml", Stage.ENCODER, "encoder", tfidf, 3L).create(REGISTRY, Encoder.class);
+    kinds().forEach(kind -> corpus.addAll(build(kind, 1L, Map.of()).encoderCorpus(data)));
+    Encoder e = ConfiguredComponents.build(Stage.ENCODER, "tfidf", Map.of("dimension", 0, "min_df", 1), 3L, Encoder.class);
     encoder = e.fit(corpus);
     itemVectors = encoder.encode(data.items().stream().map(Item::fullText).toList());
   }
@@ -131,24 +121,13 @@ class ProfilerContractTest {
     assertThat(data.interactions()).as(kind + ": interactions unchanged").isEqualTo(interactionsBefore);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("kinds")
-  void badParametersAreOneLineErrorsNamingTheKey(String kind) {
-    ComponentSpec<?> spec = REGISTRY.spec(Stage.PROFILE, kind);
-    assertThatThrownBy(() -> build(kind, 1L, Map.of("no_such_parameter", 1)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("profile.no_such_parameter").hasMessageNotContaining("\n");
-    for (ParamSpec p : spec.params()) {
-      Object bad = switch (p.type()) {
-        case INT, DOUBLE -> p.min() == null ? "text" : -Math.abs(p.min()) - 1e9;
-        case BOOL -> "maybe";
-        case CHOICE -> "no-such-choice";
-        case STRING -> 42;
-      };
-      assertThatThrownBy(() -> build(kind, 1L, Map.of(p.name(), bad)))
-          .as(kind + "." + p.name() + " = " + bad)
-          .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("profile." + p.name())
-          .hasMessageNotContaining("\n");
-    }
+  static Stream<Arguments> rejectedValues() {
+    return ConfiguredComponents.rejectedValues(Stage.PROFILE);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("rejectedValues")
+  void badParametersAreOneLineErrorsNamingTheKey(String kind, String param, Object value) {
+    ConfiguredComponents.assertRejectedNamingTheKey(Stage.PROFILE, kind, param, value);
   }
 }

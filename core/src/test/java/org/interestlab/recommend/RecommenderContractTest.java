@@ -1,11 +1,9 @@
 package org.interestlab.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,16 +11,12 @@ import java.util.stream.Stream;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
-import org.interestlab.experiment.ComponentConfig;
-import org.interestlab.experiment.ConfigException;
-import org.interestlab.experiment.ConfigLoader;
-import org.interestlab.experiment.ComponentSpec;
-import org.interestlab.experiment.ParamSpec;
-import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;
+import org.interestlab.testing.ConfiguredComponents;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.UserProfiles;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -34,21 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * not cover gets an empty list; a bad parameter is a one-line error naming its key.
  */
 class RecommenderContractTest {
-  static final Registry REGISTRY = Registry.standard();
   static final int USERS = 16;
   static final int ITEMS = 24;
   /** User 15 has no training events (no profile), user 14 has no cluster. */
   static final int NO_HISTORY = 15;
 
   static Stream<String> kinds() {
-    return REGISTRY.kinds(Stage.RECOMMENDER).stream();
+    return ConfiguredComponents.kinds(Stage.RECOMMENDER);
   }
 
   static Recommender build(String kind, long seed, Map<String, Object> params) {
-    Map<String, Object> section = new LinkedHashMap<>(params);
-    section.put("kind", kind);
-    ComponentConfig c = new ConfigLoader(REGISTRY).component("contract.yaml", Stage.RECOMMENDER, "recommenders[0]", section, seed);
-    return c.create(REGISTRY, Recommender.class);
+    return ConfiguredComponents.build(Stage.RECOMMENDER, kind, params, seed, Recommender.class);
   }
 
   static Dataset tinyData() {
@@ -165,24 +155,13 @@ class RecommenderContractTest {
     assertThat(td.train().interactions()).as(kind + ": interactions unchanged").isEqualTo(interactionsBefore);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("kinds")
-  void badParametersAreOneLineErrorsNamingTheKey(String kind) {
-    ComponentSpec<?> spec = REGISTRY.spec(Stage.RECOMMENDER, kind);
-    assertThatThrownBy(() -> build(kind, 1L, Map.of("no_such_parameter", 1)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("recommenders[0].no_such_parameter").hasMessageNotContaining("\n");
-    for (ParamSpec p : spec.params()) {
-      Object bad = switch (p.type()) {
-        case INT, DOUBLE -> p.min() == null ? "text" : -Math.abs(p.min()) - 1e9;
-        case BOOL -> "maybe";
-        case CHOICE -> "no-such-choice";
-        case STRING -> 42;
-      };
-      assertThatThrownBy(() -> build(kind, 1L, Map.of(p.name(), bad)))
-          .as(kind + "." + p.name() + " = " + bad)
-          .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("recommenders[0]." + p.name())
-          .hasMessageNotContaining("\n");
-    }
+  static Stream<Arguments> rejectedValues() {
+    return ConfiguredComponents.rejectedValues(Stage.RECOMMENDER);
+  }
+
+  @ParameterizedTest(name = "{0}.{1} = {2}")
+  @MethodSource("rejectedValues")
+  void badParametersAreOneLineErrorsNamingTheKey(String kind, String param, Object value) {
+    ConfiguredComponents.assertRejectedNamingTheKey(Stage.RECOMMENDER, kind, param, value);
   }
 }
