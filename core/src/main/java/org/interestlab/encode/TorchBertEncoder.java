@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interestlab.UserException;
+import org.interestlab.compute.CloseOnFailure;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.ProgressBar;
@@ -166,24 +167,25 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
     private final int heads;
     private final TokenBatcher batcher;
 
+    /** Copies the weights to the device and opens the tokenizer; whatever was opened is closed again if a later step fails. */
     private Fitted(TorchBertEncoder params, SentenceModel files, Device device) {
       this.params = params;
       this.files = files;
       this.device = device;
       this.pooling = params.effectivePooling();
       Map<String, OnnxWeights.Tensor> named = OnnxWeights.read(files.modelFile()).named();
-      Engines.pytorch();
-      this.weightsManager = Engines.newManager(device);
-      TreeSet<Integer> layerIds = new TreeSet<>();
-      for (Map.Entry<String, OnnxWeights.Tensor> e : named.entrySet()) {
-        String key = canonical(e.getKey());
-        if (key == null) continue;
-        Matcher m = LAYER.matcher(key);
-        if (m.find()) layerIds.add(Integer.parseInt(m.group(1)));
-        w.put(key, weightsManager.create(e.getValue().data(), new Shape(e.getValue().dims())));
-      }
-      this.layers = layerIds.isEmpty() ? 0 : layerIds.last() + 1;
+      NDManager weights = Engines.newManager(device);
       try {
+        this.weightsManager = weights;
+        TreeSet<Integer> layerIds = new TreeSet<>();
+        for (Map.Entry<String, OnnxWeights.Tensor> e : named.entrySet()) {
+          String key = canonical(e.getKey());
+          if (key == null) continue;
+          Matcher m = LAYER.matcher(key);
+          if (m.find()) layerIds.add(Integer.parseInt(m.group(1)));
+          w.put(key, weights.create(e.getValue().data(), new Shape(e.getValue().dims())));
+        }
+        this.layers = layerIds.isEmpty() ? 0 : layerIds.last() + 1;
         require("embeddings.word_embeddings.weight");
         require("embeddings.position_embeddings.weight");
         require("embeddings.LayerNorm.weight");
@@ -197,19 +199,16 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
           require("encoder.layer." + l + ".output.LayerNorm.weight");
         }
         if (layers == 0) throw new UserException(files.modelFile() + ": no encoder.layer.N weights — not a BERT encoder");
-      } catch (UserException e) {
-        weightsManager.close();
+        this.hidden = (int) w.get("embeddings.word_embeddings.weight").getShape().get(1);
+        int h = params.numHeads() > 0 ? params.numHeads()
+            : params.model() != null ? BUILTIN_HEADS.get(params.model()) : Math.max(1, hidden / 64);
+        if (hidden % h != 0) throw new UserException("torch encoder: hidden size " + hidden + " is not divisible by num_heads " + h);
+        this.heads = h;
+        this.batcher = new TokenBatcher(files.tokenizerFile(), params.maxLength());
+      } catch (RuntimeException | Error e) {
+        CloseOnFailure.closeAll(e, weights);
         throw e;
       }
-      this.hidden = (int) w.get("embeddings.word_embeddings.weight").getShape().get(1);
-      int h = params.numHeads() > 0 ? params.numHeads()
-          : params.model() != null ? BUILTIN_HEADS.get(params.model()) : Math.max(1, hidden / 64);
-      if (hidden % h != 0) {
-        weightsManager.close();
-        throw new UserException("torch encoder: hidden size " + hidden + " is not divisible by num_heads " + h);
-      }
-      this.heads = h;
-      this.batcher = new TokenBatcher(files.tokenizerFile(), params.maxLength());
     }
 
     /** Drops any prefix before the Hugging Face BERT parameter path ({@code bert.embeddings…} → {@code embeddings…}). */
