@@ -38,6 +38,7 @@ final class MiniBatchAssignment implements AutoCloseable {
     this.data = data;
     this.d = d;
     boolean useEngine = (double) rowsPerCall * k * d >= LloydIterations.ENGINE_MIN_WORK;
+    // The search's row count only sizes its blocks; one group holding every centre (Hamerly's layout).
     this.search = new CentroidSearch(data, rowsPerCall, d, k, norms, new int[k], 1, useEngine, device);
     this.labels = new int[n];
     this.upper = new double[n];
