@@ -1,37 +1,28 @@
 package org.interestlab.cluster;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import org.interestlab.compute.Device;
-import org.interestlab.compute.Engines;
 
 /**
  * Nearest and second-nearest centroid of chosen points, from blocked float32 matrix products on
- * DJL's PyTorch engine, with labels made exact.
+ * DJL's PyTorch engine ({@link BlockedProducts}), with labels made exact.
  *
- * <p>A matrix product gives {@code x·c} in float32 with an error of at most {@code γ_d ‖x‖ ‖c‖}
- * (any summation order, FMA or not; {@code γ_d = d u / (1 − d u)}, {@code u = 2⁻²⁴}). When the
+ * <p>{@link BlockedProducts#productError} bounds the rounding of {@code ‖c‖² − 2 x·c}. When the
  * best candidate beats the runner-up by more than twice that bound, it is the exact nearest centre
  * whatever the engine's rounding; otherwise (a near tie, rare) the point's distances to every
  * centre are recomputed with {@link SquaredDistance#between}. Labels therefore do not depend on
  * the engine, the block size or which other points share a block, so Lloyd over all points and a
- * bounded pass over a few of them give the same answer.
+ * bounded pass over a few of them give the same answer. k-means ({@link LloydIterations}) and
+ * mini-batch k-means search through this class.
  *
  * <p>Memory: one block of at most {@link #BLOCK_VALUES} distances and its rows are held at once;
- * the points stay in the Java array and are copied block by block into one reused direct buffer.
+ * the points stay in the Java array and are copied block by block to the engine.
  */
 final class CentroidSearch implements AutoCloseable {
   /** Distances held at once (4 Mi floats = 16 MB, twice: native and Java). */
-  static final int BLOCK_VALUES = 1 << 22;
-  static final int MAX_BLOCK_ROWS = 8192;
+  static final int BLOCK_VALUES = BlockedProducts.BLOCK_VALUES;
   /** Rows per parallel task when resolving a block of products. */
   private static final int RESOLVE_ROWS = 1024;
-  private static final double U = 0x1p-24;
+  private static final double U = BlockedProducts.U;
   /** Below this (‖x‖ + max ‖c‖)², sums of squares and products stay far from float's overflow. */
   private static final double FLOAT_SAFE = 1e30;
 
@@ -39,18 +30,8 @@ final class CentroidSearch implements AutoCloseable {
   private final int d;
   private final int k;
   private final double[] pointNorms;
-  private final NDManager manager;
-  private final int blockRows;
-  /**
-   * Where a block's rows are written: straight into {@link #rowTensor}'s memory when the engine
-   * lends it out (PyTorch on the CPU), else into a direct buffer that each block copies in.
-   */
-  private final FloatBuffer rowFloats;
-  private final NDArray rowTensor;
-  private final ByteBuffer rowBuffer;
-  /** One block of products, copied out of the engine (reused: no large allocation per block). */
-  private final float[] productBuffer;
-  private final double gamma;
+  /** The engine's products; null when every distance is computed in Java. */
+  private final BlockedProducts engine;
   private final boolean useEngine;
   private final int[] groupOf;
   private final int groups;
@@ -62,9 +43,6 @@ final class CentroidSearch implements AutoCloseable {
   /** Every centre its own group, in index order (Elkan's bounds): {@link #resolvePerCentre}. */
   private final boolean perCentre;
 
-  private NDManager centroidScope;
-  private NDArray centroidsT;
-  private NDArray centroidsByGroup;
   private float[] centroids;
   private double[] centroidSquares;
   /** {@link #centroidSquares} rounded to float, for the float bounds of {@link #resolvePerCentre}. */
@@ -97,34 +75,7 @@ final class CentroidSearch implements AutoCloseable {
     this.d = d;
     this.k = k;
     this.pointNorms = pointNorms;
-    // Rows per block: bounded by the distances held and by the rows' own size (int buffer sizes).
-    this.blockRows = Math.max(1, Math.min(Math.min(n, MAX_BLOCK_ROWS), Math.min(BLOCK_VALUES / k, BLOCK_VALUES / d)));
-    if (this.useEngine) {
-      this.manager = Engines.newManager(device);
-      NDArray tensor = manager.zeros(new Shape(blockRows, d), DataType.FLOAT32);
-      FloatBuffer view = tensor.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-      view.put(0, 1f);
-      if (view.capacity() == blockRows * d && tensor.getFloat(0, 0) == 1f) {
-        this.rowTensor = tensor;
-        this.rowBuffer = null;
-        this.rowFloats = view;
-      } else {
-        tensor.close();
-        this.rowTensor = null;
-        this.rowBuffer = ByteBuffer.allocateDirect(blockRows * d * Float.BYTES).order(ByteOrder.nativeOrder());
-        this.rowFloats = rowBuffer.asFloatBuffer();
-      }
-      this.productBuffer = new float[blockRows * k];
-    } else {
-      this.productBuffer = null;
-      this.manager = null;
-      this.rowBuffer = null;
-      this.rowFloats = null;
-      this.rowTensor = null;
-    }
-    double du = (double) d * U;
-    // 1.01: slack for the conversion of the products to double and the final subtraction.
-    this.gamma = 1.01 * du / (1 - du);
+    this.engine = this.useEngine ? new BlockedProducts(d, k, n, device) : null;
   }
 
   /**
@@ -132,7 +83,6 @@ final class CentroidSearch implements AutoCloseable {
    * ({@link #order}), so that each row of products scans one group after another.
    */
   void setCentroids(float[] centroids) {
-    if (centroidScope != null) centroidScope.close();
     this.centroids = centroids;
     centroidSquares = new double[k];
     centroidSquaresF = new float[k];
@@ -149,9 +99,7 @@ final class CentroidSearch implements AutoCloseable {
     if (useEngine) {
       float[] permuted = new float[k * d];
       for (int q = 0; q < k; q++) System.arraycopy(centroids, order[q] * d, permuted, q * d, d);
-      centroidScope = manager.newSubManager();
-      centroidsByGroup = centroidScope.create(permuted, new Shape(k, d));
-      centroidsT = centroidsByGroup.transpose().duplicate();
+      engine.setColumns(permuted, k);
     }
   }
 
@@ -178,12 +126,7 @@ final class CentroidSearch implements AutoCloseable {
     int rows = Math.max(1, Math.min(k, BLOCK_VALUES / k));
     for (int s = 0; s < k; s += rows) {
       int count = Math.min(rows, k - s);
-      float[] products;
-      try (NDManager b = manager.newSubManager()) {
-        NDArray block = centroidsByGroup.get(s + ":" + (s + count));
-        block.attach(b);
-        products = block.matMul(centroidsT).toFloatArray();
-      }
+      float[] centreProducts = engine.columnProducts(s, count);
       for (int r = 0; r < count; r++) {
         int a = s + r;
         double na = norms[a];
@@ -191,8 +134,8 @@ final class CentroidSearch implements AutoCloseable {
         for (int q = 0; q < k; q++) {
           if (q == a) continue;
           double nb = norms[q];
-          double err = productError(na, nb);
-          min = Math.min(min, centroidSquares[a] + centroidSquares[q] - 2.0 * products[r * k + q] - err);
+          double err = engine.productError(na, nb);
+          min = Math.min(min, centroidSquares[a] + centroidSquares[q] - 2.0 * centreProducts[r * k + q] - err);
         }
         half[order[a]] = 0.5 * SquaredDistance.lower(min);
       }
@@ -206,6 +149,7 @@ final class CentroidSearch implements AutoCloseable {
       for (int i = start; i < end; i++) exact(i, labels, upper, lower, scratch);
       return;
     }
+    int blockRows = engine.blockRows();
     for (int s = start; s < end; s += blockRows) block(null, s, Math.min(blockRows, end - s), labels, upper, lower);
   }
 
@@ -221,6 +165,7 @@ final class CentroidSearch implements AutoCloseable {
       for (int r = 0; r < count; r++) exact(rows[r], labels, upper, lower, scratch);
       return;
     }
+    int blockRows = engine.blockRows();
     for (int s = 0; s < count; s += blockRows) {
       int c = Math.min(blockRows, count - s);
       int[] ids = new int[c];
@@ -229,40 +174,10 @@ final class CentroidSearch implements AutoCloseable {
     }
   }
 
-  /** One block of points as an engine array: written into the engine's rows, or copied in from the row buffer. */
-  private NDArray rows(NDManager b, int[] ids, int start, int count) {
-    rowFloats.clear();
-    if (ids == null) {
-      rowFloats.put(data, start * d, count * d);
-    } else {
-      // Runs of consecutive points (most of them when most points are open) go in one copy each.
-      for (int r = 0; r < count;) {
-        int end = r + 1;
-        while (end < count && ids[end] == ids[end - 1] + 1) end++;
-        rowFloats.put(data, ids[r] * d, (end - r) * d);
-        r = end;
-      }
-    }
-    if (rowTensor != null) {
-      NDArray x = rowTensor.get("0:" + count);
-      x.attach(b);
-      return x;
-    }
-    ByteBuffer rows = rowBuffer.duplicate().order(ByteOrder.nativeOrder());
-    rows.position(0).limit(count * d * Float.BYTES);
-    return b.create(rows.slice().order(ByteOrder.nativeOrder()), new Shape(count, d), DataType.FLOAT32);
-  }
-
   /** Products of one block of points with the centres, and each point's label and bounds from them; k ≥ 2. */
   private void block(int[] ids, int start, int count, int[] labels, double[] upper, float[] lower) {
-    float[] products;
-    try (NDManager b = manager.newSubManager()) {
-      NDArray x = rows(b, ids, start, count);
-      x.matMul(centroidsT).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(productBuffer, 0, count * k);
-      products = productBuffer;
-    }
+    float[] p = engine.products(data, ids, start, count);
     // Rows are independent and write their own entries: resolve them in parallel, fixed chunks.
-    float[] p = products;
     int chunks = (count + RESOLVE_ROWS - 1) / RESOLVE_ROWS;
     java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
       Scratch own = new Scratch(groups, k);
@@ -307,7 +222,7 @@ final class CentroidSearch implements AutoCloseable {
     double xn = pointNorms[i];
     double xx = xn * xn;
     // |computed − exact| of ‖c‖² − 2 x·c, plus a relative allowance for the double arithmetic.
-    double err = productError(xn, maxCentroidNorm);
+    double err = engine.productError(xn, maxCentroidNorm);
     int bestGroup = 0;
     for (int g = 0; g < groups; g++) {
       double min = Double.POSITIVE_INFINITY;
@@ -345,14 +260,6 @@ final class CentroidSearch implements AutoCloseable {
     exact(i, labels, upper, lower, sc);
   }
 
-  /**
-   * Bound on |computed − exact| of ‖b‖² − 2 a·b for vectors of norms {@code na} and {@code nb}:
-   * the float32 product's error plus a relative allowance for the double arithmetic.
-   */
-  private double productError(double na, double nb) {
-    return 2 * gamma * na * nb + SquaredDistance.MARGIN * (na + nb) * (na + nb);
-  }
-
   /** {@link #resolve} when every centre is its own group and the centres are in index order. */
   private void resolvePerCentre(int i, float[] products, int offset, int[] labels, double[] upper, float[] lower, Scratch sc) {
     double xn = pointNorms[i];
@@ -364,7 +271,7 @@ final class CentroidSearch implements AutoCloseable {
       exact(i, labels, upper, lower, sc); // values this large could overflow float sums
       return;
     }
-    double err = productError(xn, maxCentroidNorm) + 3 * U * scale * scale;
+    double err = engine.productError(xn, maxCentroidNorm) + 3 * U * scale * scale;
     int arg = BoundedDistance.nearestTwo(products, offset, centroidSquaresF, k, sc.f, sc.two);
     double min = sc.two[0];
     double second = sc.two[1];
@@ -405,6 +312,6 @@ final class CentroidSearch implements AutoCloseable {
 
   @Override
   public void close() {
-    if (manager != null) manager.close();
+    if (engine != null) engine.close();
   }
 }

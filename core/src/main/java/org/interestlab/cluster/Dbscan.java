@@ -1,13 +1,9 @@
 package org.interestlab.cluster;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.interestlab.compute.Device;
-import org.interestlab.compute.Engines;
 import org.interestlab.compute.Embeddings;
 
 /**
@@ -20,10 +16,12 @@ import org.interestlab.compute.Embeddings;
  * numbered one, which is scikit-learn's numbering, so the label arrays are identical.
  *
  * <p>Neighbour search is blocked: for a block of rows, all distances to every point come from one
- * float32 matrix product on DJL's PyTorch engine (at most {@link #BLOCK_VALUES} at a time); a pair
- * whose float32 distance lies within the rounding margin of {@code eps} is re-checked with the exact
- * double-precision distance, so the neighbour sets are those of an exact computation. Cosine distance is
- * 1 − x·y / (‖x‖‖y‖); zero vectors are rejected.
+ * float32 matrix product on DJL's PyTorch engine ({@link BlockedProducts}, the routine k-means uses,
+ * with its exactness rule): a pair is decided from the product only when the proven rounding bound
+ * puts its distance clearly inside or outside {@code eps}; otherwise it is re-checked with the
+ * reference double-precision distance ({@link SquaredDistance#between}; for cosine, the double
+ * cosine). So the neighbour sets are those of the reference computation, whatever the engine's
+ * rounding. Cosine distance is 1 − x·y / (‖x‖‖y‖); zero vectors are rejected.
  *
  * <p>Cost: O(n² d) time for the search, O(n + number of neighbour pairs) memory (a large
  * {@code eps} on dense data approaches n² pairs). {@link Clustering#centroids()} holds the means of
@@ -40,9 +38,6 @@ import org.interestlab.compute.Embeddings;
  */
 public record Dbscan(double eps, int minSamples, DistanceMetric metric, String device) implements Clusterer {
   static final String KIND = "dbscan";
-  /** Products held at once during the search (4 Mi floats = 16 MB). */
-  static final long BLOCK_VALUES = 1L << 22;
-
 
   public Dbscan {
     if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);
@@ -91,48 +86,44 @@ public record Dbscan(double eps, int minSamples, DistanceMetric metric, String d
     float[] data = x.data();
     boolean cosine = metric == DistanceMetric.COSINE;
     double[] norms = new double[n];
+    double[] squares = new double[n];
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
-      norms[i] = cosine ? Math.sqrt(s) : s;
+      squares[i] = s;
+      norms[i] = Math.sqrt(s);
     }
     float[] rows = data;
     if (cosine) {
       rows = new float[data.length];
       for (int i = 0; i < n; i++) for (int t = 0; t < d; t++) rows[i * d + t] = (float) (data[i * d + t] / norms[i]);
     }
-    // float32 products err by at most about d · 2^-23 · (‖x‖² + ‖y‖²); the margin is four times that,
-    // and pairs within it of the radius are re-checked exactly.
-    double rel = 4.0 * d * Math.ulp(1f);
     double eps2 = eps * eps;
     int[][] out = new int[n][];
-    int block = (int) Math.max(1, Math.min(n, BLOCK_VALUES / n));
-    try (NDManager manager = Engines.newManager(Device.resolve(device, KIND + ".device"))) {
-      NDArray all = manager.create(rows, new Shape(n, d));
-      NDArray allT = all.transpose();
-      for (int start = 0; start < n; start += block) {
-        int end = Math.min(n, start + block);
-        float[] prod;
-        try (NDManager b = manager.newSubManager()) {
-          NDArray xb = b.create(Arrays.copyOfRange(rows, start * d, end * d), new Shape(end - start, d));
-          // Only the product runs on the engine; ‖x‖² + ‖y‖² − 2 x·y is formed during the scan, which
-          // saves three passes over the block.
-          prod = xb.matMul(allT).toFloatArray();
-        }
+    try (BlockedProducts engine = new BlockedProducts(d, n, n, Device.resolve(device, KIND + ".device"))) {
+      engine.setColumns(rows, n);
+      // Cosine: the rows are x/‖x‖ rounded to float, each within u of the unit vector (norm ≤ 1 + u),
+      // so their product is within productError(1 + u, 1 + u) / 2 of its float value and within
+      // 2u + u² of the exact cosine.
+      double cosineError = engine.productError(1 + BlockedProducts.U, 1 + BlockedProducts.U) + 3 * BlockedProducts.U;
+      float[] rowsOnEngine = rows;
+      for (int start = 0; start < n; start += engine.blockRows()) {
+        int end = Math.min(n, start + engine.blockRows());
+        float[] products = engine.products(rowsOnEngine, null, start, end - start);
         int blockStart = start;
-        float[] products = prod;
         // Rows are independent, so the parallel scan gives the same neighbour lists as a sequential one.
         IntStream.range(start, end).parallel().forEach(i -> {
           int[] buf = new int[64];
           int count = 0;
           int off = (i - blockStart) * n;
           for (int j = 0; j < n; j++) {
-            // Clearly inside or outside by more than the float32 error: decided; in the band: exact check.
-            double v = cosine ? 1.0 - products[off + j] : norms[i] + norms[j] - 2.0 * products[off + j];
-            double margin = cosine ? 2 * rel : rel * (norms[i] + norms[j]) + rel;
+            // ‖x‖² + ‖y‖² − 2 x·y is formed here rather than on the engine, which saves three passes over the block.
+            double v = cosine ? 1.0 - products[off + j] : squares[i] + squares[j] - 2.0 * products[off + j];
+            double err = cosine ? cosineError : engine.productError(norms[i], norms[j]);
             double limit = cosine ? eps : eps2;
-            if (v > limit + margin) continue;
-            if (v >= limit - margin && !within(data, i, j, d, norms, cosine, eps2)) continue;
+            // Outside or inside by more than the proven error: decided; else (or not finite) the reference decides.
+            if (v - err > limit) continue;
+            if (!(v + err < limit) && !within(data, i, j, d, norms, cosine, eps2)) continue;
             if (count == buf.length) buf = Arrays.copyOf(buf, 2 * count);
             buf[count++] = j;
           }
@@ -143,19 +134,13 @@ public record Dbscan(double eps, int minSamples, DistanceMetric metric, String d
     return out;
   }
 
-  /** The exact test, in double: ‖x − y‖² ≤ eps² or 1 − cos ≤ eps. */
+  /** The reference test, in double: {@link SquaredDistance#between} ≤ eps², or 1 − cos ≤ eps. */
   private boolean within(float[] data, int i, int j, int d, double[] norms, boolean cosine, double eps2) {
     if (i == j) return true;
+    if (!cosine) return SquaredDistance.between(data, i * d, data, j * d, d) <= eps2;
     double s = 0;
-    if (cosine) {
-      for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[j * d + t];
-      return 1.0 - s / (norms[i] * norms[j]) <= eps;
-    }
-    for (int t = 0; t < d; t++) {
-      double diff = (double) data[i * d + t] - data[j * d + t];
-      s += diff * diff;
-    }
-    return s <= eps2;
+    for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[j * d + t];
+    return 1.0 - s / (norms[i] * norms[j]) <= eps;
   }
 
   @Override

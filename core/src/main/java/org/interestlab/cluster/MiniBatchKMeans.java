@@ -1,11 +1,9 @@
 package org.interestlab.cluster;
 
-import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
-import org.interestlab.compute.Engines;
 import org.interestlab.compute.Embeddings;
 
 /**
@@ -23,10 +21,15 @@ import org.interestlab.compute.Embeddings;
  * points farthest from their centres (index order on ties) and take the smallest count among the
  * others. Final labels are the nearest centre of every point; inertia is over all points.
  *
+ * <p>Exactness: every assignment (seeding sample, batches, final labels) goes through k-means's
+ * search ({@link MiniBatchAssignment}): labels are the arg-min of the reference distance
+ * {@link SquaredDistance#between} (ties to the lower index) and batch inertias and reassignment use
+ * that distance, so the result does not depend on the engine's float32 rounding.
+ *
  * <p>Differs from scikit-learn in detail (sampling, reassignment, stopping rule), so results are
- * compared by properties rather than label for label. Cost: O(b k d) per step by matrix products
- * on DJL's PyTorch engine, plus one O(n k d) blocked assignment at the end; memory O(b d + k d)
- * beyond the input.
+ * compared by properties rather than label for label. Cost: O(b k d) per step (matrix products on
+ * DJL's PyTorch engine when {@code b k d} is large enough to pay for it, else in Java), plus one
+ * O(n k d) blocked assignment at the end; memory O(n + b d + k d) beyond the input.
  *
  * <pre>{@code
  * Clustering c = new MiniBatchKMeans(100, 1024, 100, 3, 0.01, 10, 42L, "cpu").fit(vectors);
@@ -73,31 +76,33 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
     int d = points.dim();
     float[] data = points.data();
     SplittableRandom rng = new SplittableRandom(seed);
-    try (NDManager manager = Engines.newManager(Device.resolve(device, KIND + ".device"))) {
-      float[] centres = seedCentres(manager, data, n, d, rng.split());
+    Device dev = Device.resolve(device, KIND + ".device");
+    double[] norms = MiniBatchAssignment.norms(data, n, d);
+    float[] centres = seedCentres(data, n, d, norms, dev, rng.split());
+    int b = Math.min(batchSize, n);
+    long step = 0;
+    try (MiniBatchAssignment nearest = new MiniBatchAssignment(data, n, d, k, norms, b, dev)) {
       long[] counts = new long[k];
-      int b = Math.min(batchSize, n);
       long stepsPerEpoch = (n + b - 1L) / b;
       long maxSteps = stepsPerEpoch * maxIter;
       float[] batch = new float[b * d];
       int[] idx = new int[b];
       int[] labels = new int[b];
-      float[] dist = new float[b];
+      double[] dist = new double[b];
       double[] sums = new double[k * d];
       int[] batchCounts = new int[k];
       double ewa = Double.NaN;
       double bestEwa = Double.POSITIVE_INFINITY;
       int noImprovement = 0;
-      long step = 0;
       while (step < maxSteps) {
         step++;
         for (int i = 0; i < b; i++) {
           idx[i] = rng.nextInt(n);
           System.arraycopy(data, idx[i] * d, batch, i * d, d);
         }
-        NearestCentre.assign(manager, batch, b, d, centres, k, labels, dist);
+        nearest.assign(idx, b, centres, labels, dist);
         double batchInertia = 0;
-        for (float v : dist) batchInertia += v;
+        for (double v : dist) batchInertia += v;
         update(batch, b, d, labels, centres, counts, sums, batchCounts);
         if (reassignmentRatio > 0 && step % REASSIGN_EVERY == 0) reassign(batch, b, d, dist, centres, counts);
         // Stopping rule on the batch inertia per point, smoothed over about one epoch (as scikit-learn).
@@ -111,16 +116,19 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
           break;
         }
       }
-      int[] all = new int[n];
-      float[] allDist = new float[n];
-      NearestCentre.assign(manager, data, n, d, centres, k, all, allDist);
-      Embeddings c = new Embeddings(k, d, centres);
-      return new Clustering(all, c, ClusterStats.inertia(points, all, c), (int) Math.min(Integer.MAX_VALUE, step));
     }
+    int[] all = new int[n];
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) ids[i] = i;
+    try (MiniBatchAssignment nearest = new MiniBatchAssignment(data, n, d, k, norms, n, dev)) {
+      nearest.assign(ids, n, centres, all, new double[n]);
+    }
+    Embeddings c = new Embeddings(k, d, centres);
+    return new Clustering(all, c, ClusterStats.inertia(points, all, c), (int) Math.min(Integer.MAX_VALUE, step));
   }
 
   /** k-means++ on a seeded sample; the lowest sample inertia of {@code nInit} seedings wins. */
-  private float[] seedCentres(NDManager manager, float[] data, int n, int d, SplittableRandom rng) {
+  private float[] seedCentres(float[] data, int n, int d, double[] norms, Device dev, SplittableRandom rng) {
     int m = (int) Math.min(n, Math.max(3L * batchSize, 3L * k));
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) perm[i] = i;
@@ -135,15 +143,17 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
     float[] best = null;
     double bestInertia = Double.POSITIVE_INFINITY;
     int[] labels = new int[m];
-    float[] dist = new float[m];
-    for (int r = 0; r < nInit; r++) {
-      float[] centres = KMeansPlusPlus.seed(sample, m, d, k, rng.split());
-      NearestCentre.assign(manager, sample, m, d, centres, k, labels, dist);
-      double inertia = 0;
-      for (float v : dist) inertia += v;
-      if (inertia < bestInertia) {
-        bestInertia = inertia;
-        best = centres;
+    double[] dist = new double[m];
+    try (MiniBatchAssignment nearest = new MiniBatchAssignment(data, n, d, k, norms, m, dev)) {
+      for (int r = 0; r < nInit; r++) {
+        float[] centres = KMeansPlusPlus.seed(sample, m, d, k, rng.split());
+        nearest.assign(perm, m, centres, labels, dist);
+        double inertia = 0;
+        for (double v : dist) inertia += v;
+        if (inertia < bestInertia) {
+          bestInertia = inertia;
+          best = centres;
+        }
       }
     }
     return best;
@@ -170,7 +180,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
   }
 
   /** Moves starved centres onto the batch points farthest from their centres, deterministically. */
-  private void reassign(float[] batch, int b, int d, float[] dist, float[] centres, long[] counts) {
+  private void reassign(float[] batch, int b, int d, double[] dist, float[] centres, long[] counts) {
     long max = 0;
     for (long c : counts) max = Math.max(max, c);
     double limit = reassignmentRatio * max;
@@ -184,7 +194,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
     if (moving == 0 || moving > k / 2 || moving > b) return;
     Integer[] order = new Integer[b];
     for (int i = 0; i < b; i++) order[i] = i;
-    Arrays.sort(order, (x, y) -> dist[x] != dist[y] ? Float.compare(dist[y], dist[x]) : Integer.compare(x, y));
+    Arrays.sort(order, (x, y) -> dist[x] != dist[y] ? Double.compare(dist[y], dist[x]) : Integer.compare(x, y));
     int next = 0;
     for (int c = 0; c < k; c++) {
       if (counts[c] >= limit) continue;

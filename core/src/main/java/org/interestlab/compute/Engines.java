@@ -36,9 +36,13 @@ public final class Engines {
     return Engine.getEngine(PYTORCH);
   }
 
-  /** A new manager on the PyTorch engine for {@code device}; close it (try-with-resources). */
+  /**
+   * A new manager on the PyTorch engine for {@code device}; close it (try-with-resources). It is a
+   * base manager, a direct child of the engine's system manager, so closing it frees its arrays and
+   * removes it from the engine: nothing accumulates over many calls (a notebook, a sweep, JMH).
+   */
   public static NDManager newManager(Device device) {
-    return NDManager.newBaseManager(device.djl(), PYTORCH).newSubManager(device.djl());
+    return pytorch().newBaseManager(device.djl());
   }
 
   /** Where DJL unpacks native libraries. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.interestlab.UserException;
+import org.interestlab.compute.CloseOnFailure;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.ProgressBar;
 
@@ -166,32 +167,40 @@ public record OnnxSentenceEncoder(String model, Path modelDir, Pooling pooling, 
     private final List<String> inputNames;
     private final int dimension;
 
+    /** Opens the model, its predictor and the tokenizer; whatever was opened is closed again if a later step fails. */
     private Fitted(OnnxSentenceEncoder params, SentenceModel files) {
       this.params = params;
       this.files = files;
       this.pooling = params.effectivePooling();
       ortEngine();
       Model m = Model.newInstance(files.name(), ai.djl.Device.cpu(), "OnnxRuntime");
+      Predictor<NDList, NDList> p = null;
+      TokenBatcher t = null;
       try {
-        m.load(files.directory(), "model");
-      } catch (IOException | MalformedModelException | RuntimeException e) {
-        m.close();
-        throw new UserException("cannot load ONNX model " + files.modelFile() + ": " + e.getMessage(), e);
-      }
-      this.model = m;
-      List<String> names = new ArrayList<>(m.describeInput().keys());
-      for (String n : names) {
-        if (!INPUTS.contains(n)) {
-          m.close();
-          throw new UserException("ONNX model " + files.modelFile() + " has input '" + n + "'; a sentence encoder takes "
-              + INPUTS + " (token_type_ids optional)");
+        try {
+          m.load(files.directory(), "model");
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+          throw new UserException("cannot load ONNX model " + files.modelFile() + ": " + e.getMessage(), e);
         }
+        List<String> names = new ArrayList<>(m.describeInput().keys());
+        for (String n : names) {
+          if (!INPUTS.contains(n)) {
+            throw new UserException("ONNX model " + files.modelFile() + " has input '" + n + "'; a sentence encoder takes "
+                + INPUTS + " (token_type_ids optional)");
+          }
+        }
+        p = m.newPredictor(new NoopTranslator());
+        t = new TokenBatcher(files.tokenizerFile(), params.maxLength());
+        this.model = m;
+        this.inputNames = names;
+        this.predictor = p;
+        this.batcher = t;
+        int known = files.knownDimension();
+        this.dimension = known > 0 ? known : probeDimension();
+      } catch (RuntimeException | Error e) {
+        CloseOnFailure.closeAll(e, t, p, m);
+        throw e;
       }
-      this.inputNames = names;
-      this.predictor = m.newPredictor(new NoopTranslator());
-      this.batcher = new TokenBatcher(files.tokenizerFile(), params.maxLength());
-      int known = files.knownDimension();
-      this.dimension = known > 0 ? known : probeDimension();
     }
 
     private int probeDimension() {

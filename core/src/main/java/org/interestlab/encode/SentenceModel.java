@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +64,15 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
         Pooling.CLS, 512));
   }
 
-  private static final Map<Path, String> SHA_OF_USER_MODELS = new ConcurrentHashMap<>();
+  /**
+   * The weights' sha256 of each user model file with the size and modification time it had when
+   * hashed: a file replaced in place (another size or time) is hashed again, so its cached vectors
+   * are not served for the new weights.
+   */
+  private static final Map<Path, HashedFile> SHA_OF_USER_MODELS = new ConcurrentHashMap<>();
+
+  /** A file's sha256 and the size and modification time it was computed for. */
+  private record HashedFile(long size, FileTime modified, String sha256) {}
 
   /** Names accepted by {@link #builtin(String)}. */
   public static List<String> builtinNames() {
@@ -99,7 +109,8 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
   /**
    * A user's model: {@code dir} must hold {@code model.onnx} (a BERT-style encoder with inputs
    * {@code input_ids}, {@code attention_mask} [, {@code token_type_ids}] and first output the last
-   * hidden state) and {@code tokenizer.json}. The weights' sha256 is computed once per JVM.
+   * hidden state) and {@code tokenizer.json}. The weights' sha256 is computed once per JVM and
+   * model file, again whenever the file's size or modification time changes.
    */
   public static SentenceModel directory(Path dir, Pooling pooling) {
     Path abs = dir.toAbsolutePath().normalize();
@@ -115,7 +126,7 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
             + " (ONNX graph) and " + TOKENIZER_FILE + " (Hugging Face tokenizer) side by side");
       }
     }
-    String sha = SHA_OF_USER_MODELS.computeIfAbsent(model, SentenceModel::sha256);
+    String sha = weightsSha256(model);
     String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
     return new SentenceModel(name, model, tok, pooling, sha);
   }
@@ -167,6 +178,25 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
           + " — set INTERESTLAB_CACHE to a writable folder", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link #sha256} of a user model file, memoised by path, size and modification time. */
+  static String weightsSha256(Path model) {
+    BasicFileAttributes seen = attributes(model);
+    HashedFile memo = SHA_OF_USER_MODELS.get(model);
+    if (memo != null && memo.size() == seen.size() && memo.modified().equals(seen.lastModifiedTime())) return memo.sha256();
+    String sha = sha256(model);
+    // Stamped with what was seen before hashing: a file replaced meanwhile differs from it and is hashed again next time.
+    SHA_OF_USER_MODELS.put(model, new HashedFile(seen.size(), seen.lastModifiedTime(), sha));
+    return sha;
+  }
+
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interestlab.UserException;
+import org.interestlab.compute.CloseOnFailure;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.ProgressBar;
@@ -166,24 +167,25 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
     private final int heads;
     private final TokenBatcher batcher;
 
+    /** Copies the weights to the device and opens the tokenizer; whatever was opened is closed again if a later step fails. */
     private Fitted(TorchBertEncoder params, SentenceModel files, Device device) {
       this.params = params;
       this.files = files;
       this.device = device;
       this.pooling = params.effectivePooling();
       Map<String, OnnxWeights.Tensor> named = OnnxWeights.read(files.modelFile()).named();
-      Engines.pytorch();
-      this.weightsManager = Engines.newManager(device);
-      TreeSet<Integer> layerIds = new TreeSet<>();
-      for (Map.Entry<String, OnnxWeights.Tensor> e : named.entrySet()) {
-        String key = canonical(e.getKey());
-        if (key == null) continue;
-        Matcher m = LAYER.matcher(key);
-        if (m.find()) layerIds.add(Integer.parseInt(m.group(1)));
-        w.put(key, weightsManager.create(e.getValue().data(), new Shape(e.getValue().dims())));
-      }
-      this.layers = layerIds.isEmpty() ? 0 : layerIds.last() + 1;
+      NDManager weights = Engines.newManager(device);
       try {
+        this.weightsManager = weights;
+        TreeSet<Integer> layerIds = new TreeSet<>();
+        for (Map.Entry<String, OnnxWeights.Tensor> e : named.entrySet()) {
+          String key = canonical(e.getKey());
+          if (key == null) continue;
+          Matcher m = LAYER.matcher(key);
+          if (m.find()) layerIds.add(Integer.parseInt(m.group(1)));
+          w.put(key, weights.create(e.getValue().data(), new Shape(e.getValue().dims())));
+        }
+        this.layers = layerIds.isEmpty() ? 0 : layerIds.last() + 1;
         require("embeddings.word_embeddings.weight");
         require("embeddings.position_embeddings.weight");
         require("embeddings.LayerNorm.weight");
@@ -197,19 +199,16 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
           require("encoder.layer." + l + ".output.LayerNorm.weight");
         }
         if (layers == 0) throw new UserException(files.modelFile() + ": no encoder.layer.N weights — not a BERT encoder");
-      } catch (UserException e) {
-        weightsManager.close();
+        this.hidden = (int) w.get("embeddings.word_embeddings.weight").getShape().get(1);
+        int h = params.numHeads() > 0 ? params.numHeads()
+            : params.model() != null ? BUILTIN_HEADS.get(params.model()) : Math.max(1, hidden / 64);
+        if (hidden % h != 0) throw new UserException("torch encoder: hidden size " + hidden + " is not divisible by num_heads " + h);
+        this.heads = h;
+        this.batcher = new TokenBatcher(files.tokenizerFile(), params.maxLength());
+      } catch (RuntimeException | Error e) {
+        CloseOnFailure.closeAll(e, weights);
         throw e;
       }
-      this.hidden = (int) w.get("embeddings.word_embeddings.weight").getShape().get(1);
-      int h = params.numHeads() > 0 ? params.numHeads()
-          : params.model() != null ? BUILTIN_HEADS.get(params.model()) : Math.max(1, hidden / 64);
-      if (hidden % h != 0) {
-        weightsManager.close();
-        throw new UserException("torch encoder: hidden size " + hidden + " is not divisible by num_heads " + h);
-      }
-      this.heads = h;
-      this.batcher = new TokenBatcher(files.tokenizerFile(), params.maxLength());
     }
 
     /** Drops any prefix before the Hugging Face BERT parameter path ({@code bert.embeddings…} → {@code embeddings…}). */
@@ -278,36 +277,31 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
       return new Embeddings(texts.size(), hidden, out);
     }
 
-    /** Pooled, L2-normalised rows ({@code batch × hidden}) for one padded batch. */
+    /**
+     * Pooled, L2-normalised rows ({@code batch × hidden}) for one padded batch. The embedding step
+     * and each layer run in their own scope: only their output stays in {@code mgr}, and the
+     * previous hidden state and all intermediates (a layer's attention scores alone are
+     * batch × heads × T² floats) are freed as soon as the layer is done, so the peak is one layer's
+     * work rather than the whole pass's.
+     */
     private NDArray forward(NDManager mgr, TokenBatcher.Batch b) {
       int bs = b.size();
       int t = b.tokens();
-      int dh = hidden / heads;
-      Shape bt = new Shape(bs, t);
-      NDArray ids = mgr.create(b.ids(), bt);
-      NDArray types = mgr.create(b.types(), bt);
-      NDArray mask = mgr.create(b.mask(), bt).toType(DataType.FLOAT32, false);
-      NDArray positions = mgr.arange(0, t, 1, DataType.INT64);
-
-      NDArray x = Embedding.embedding(ids, w.get("embeddings.word_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow();
-      x = x.add(Embedding.embedding(positions, w.get("embeddings.position_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow());
-      NDArray typeTable = w.get("embeddings.token_type_embeddings.weight");
-      if (typeTable != null) x = x.add(Embedding.embedding(types, typeTable, SparseFormat.DENSE).singletonOrThrow());
-      x = layerNorm(x, "embeddings.LayerNorm");
-
+      NDArray mask = mgr.create(b.mask(), new Shape(bs, t)).toType(DataType.FLOAT32, false);
+      NDArray x;
+      try (NDManager scope = mgr.newSubManager()) {
+        x = embed(scope, b);
+        x.attach(mgr);
+      }
       // Additive attention bias: 0 where a token is real, −1e9 where it is padding (exp underflows to 0).
       NDArray maskBias = mask.neg().add(1f).mul(-1e9f).reshape(bs, 1, 1, t);
-      float scale = (float) (1.0 / Math.sqrt(dh));
       for (int l = 0; l < layers; l++) {
-        String p = "encoder.layer." + l + ".";
-        NDArray q = splitHeads(linear(x, p + "attention.self.query"), bs, t, dh);
-        NDArray k = splitHeads(linear(x, p + "attention.self.key"), bs, t, dh);
-        NDArray v = splitHeads(linear(x, p + "attention.self.value"), bs, t, dh);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(maskBias);
-        NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs, t, hidden);
-        x = layerNorm(linear(context, p + "attention.output.dense").add(x), p + "attention.output.LayerNorm");
-        NDArray ffn = Activation.gelu(linear(x, p + "intermediate.dense"));
-        x = layerNorm(linear(ffn, p + "output.dense").add(x), p + "output.LayerNorm");
+        try (NDManager scope = mgr.newSubManager()) {
+          // Operations put their results in their first operand's manager: x in the scope keeps them all there.
+          x.attach(scope);
+          x = layer(x, maskBias, l, bs, t);
+          x.attach(mgr);
+        }
       }
 
       NDArray pooled;
@@ -320,6 +314,34 @@ public record TorchBertEncoder(String model, Path modelDir, Pooling pooling, int
       }
       NDArray norm = NDArrays.maximum(1e-12f, pooled.norm(new int[] {1}, true));
       return pooled.div(norm).toDevice(ai.djl.Device.cpu(), false);
+    }
+
+    /** LayerNorm(word[ids] + position[0..T) + tokenType[types]), with every array in {@code scope}. */
+    private NDArray embed(NDManager scope, TokenBatcher.Batch b) {
+      Shape bt = new Shape(b.size(), b.tokens());
+      NDArray ids = scope.create(b.ids(), bt);
+      NDArray types = scope.create(b.types(), bt);
+      NDArray positions = scope.arange(0, b.tokens(), 1, DataType.INT64);
+      NDArray x = Embedding.embedding(ids, w.get("embeddings.word_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow();
+      x = x.add(Embedding.embedding(positions, w.get("embeddings.position_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow());
+      NDArray typeTable = w.get("embeddings.token_type_embeddings.weight");
+      if (typeTable != null) x = x.add(Embedding.embedding(types, typeTable, SparseFormat.DENSE).singletonOrThrow());
+      return layerNorm(x, "embeddings.LayerNorm");
+    }
+
+    /** Encoder layer {@code l}: self-attention and the feed-forward block, each with its residual and LayerNorm. */
+    private NDArray layer(NDArray x, NDArray maskBias, int l, int bs, int t) {
+      int dh = hidden / heads;
+      float scale = (float) (1.0 / Math.sqrt(dh));
+      String p = "encoder.layer." + l + ".";
+      NDArray q = splitHeads(linear(x, p + "attention.self.query"), bs, t, dh);
+      NDArray k = splitHeads(linear(x, p + "attention.self.key"), bs, t, dh);
+      NDArray v = splitHeads(linear(x, p + "attention.self.value"), bs, t, dh);
+      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(maskBias);
+      NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs, t, hidden);
+      x = layerNorm(linear(context, p + "attention.output.dense").add(x), p + "attention.output.LayerNorm");
+      NDArray ffn = Activation.gelu(linear(x, p + "intermediate.dense"));
+      return layerNorm(linear(ffn, p + "output.dense").add(x), p + "output.LayerNorm");
     }
 
     private NDArray linear(NDArray x, String name) {

@@ -74,6 +74,41 @@ class MiniBatchKMeansTest {
     assertThat(new MiniBatchKMeans(8, 256, 50, 1, 0.01, 10, 1L, "cpu").fit(x).iterations()).isLessThan(50 * 19);
   }
 
+  /**
+   * Points far from the origin (coordinates near 300, spread 0.1) make the float32 products
+   * ‖x‖² − 2 x·c + ‖c‖² err by far more than the distances between centres; on the engine (8192 ×
+   * 8 × 128 multiply-adds per final pass) the labels must still be the nearest centres by double
+   * distance, computed here in plain loops.
+   */
+  @Test
+  void labelsAreTheNearestCentresInDoubleWhateverTheEngineRounds() {
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 8192;
+    int d = 128;
+    float[] data = new float[n * d];
+    for (int i = 0; i < data.length; i++) data[i] = (float) (300 + 0.1 * gaussian(rng));
+    Clustering c = new MiniBatchKMeans(8, 1024, 2, 1, 0.01, 0, 3L, "cpu").fit(new Embeddings(n, d, data));
+    float[] centres = c.centroids().data();
+    int wrong = 0;
+    for (int i = 0; i < n; i++) {
+      int best = 0;
+      double bestDist = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < 8; j++) {
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = (double) data[i * d + t] - centres[j * d + t];
+          s += diff * diff;
+        }
+        if (s < bestDist) {
+          bestDist = s;
+          best = j;
+        }
+      }
+      if (c.labels()[i] != best) wrong++;
+    }
+    assertThat(wrong).as("points not labelled with their nearest centre").isZero();
+  }
+
   @Test
   void badParametersAreRejected() {
     assertThatThrownBy(() -> new MiniBatchKMeans(0, 10, 1, 1, 0.01, 10, 0L, "cpu")).hasMessageContaining("k must be");
