@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Loads GroupLens' MovieLens latest-small (config name {@code movielens-latest-small}), the 2018
@@ -44,6 +46,10 @@ import java.util.Map;
 public record MovieLensLatestSmallSource() implements DatasetSource {
   /** Config name. */
   public static final String NAME = "movielens-latest-small";
+
+  /** The config's {@code dataset: { source: movielens-latest-small }}; it has no parameters. */
+  public static final ComponentSpec<DatasetSource> SPEC = new ComponentSpec<>(NAME,
+      "GroupLens " + NAME + " (downloaded once into the cache)", ParamList.none(), (p, seed) -> new MovieLensLatestSmallSource());
 
   /** The pseudo-genre of movies without genres; it yields no category. */
   public static final String NO_GENRES = "(no genres listed)";

@@ -1,6 +1,7 @@
 package org.interestlab.experiment;
 
 import org.interestlab.UserException;
+import org.interestlab.params.ParameterException;
 
 /**
  * A config the user wrote is wrong. The message reads {@code <file>: <key.path>: <bad value> — allowed: …}
@@ -15,5 +16,10 @@ public class ConfigException extends UserException {
 
   static ConfigException at(String file, String path, String problem) {
     return new ConfigException(file + ": " + path + ": " + problem);
+  }
+
+  /** A bad parameter of the section at {@code path}: {@code <file>: <path>.<key>: <problem> — allowed: …}. */
+  static ConfigException at(String file, String path, ParameterException e) {
+    return at(file, path + "." + e.key(), e.detail());
   }
 }

@@ -1,7 +1,7 @@
 package org.interestlab.experiment;
 
-import static org.interestlab.experiment.ParamSpec.integer;
-import static org.interestlab.experiment.ParamSpec.real;
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +12,8 @@ import org.interestlab.cluster.ClusterKeywords;
 import org.interestlab.analysis.ClusterTracker;
 import org.interestlab.analysis.DynamicInterests;
 import org.interestlab.analysis.StreamingKMeans;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.data.TimeWindows;
@@ -31,14 +33,9 @@ import org.interestlab.profile.UserProfiler;
  */
 final class DynamicInterestsJob {
   static final String KEY = "dynamic";
-  static final List<ParamSpec> PARAMS = List.of(
-      integer("window_days", 45, 1, 36_500, "window length in days"),
-      integer("k", 12, 1, 1_000_000, "clusters in the first window"),
-      real("decay", 0.5, 0, 1, false, "weight of a cluster's past evidence per window (0 = forget, 1 = keep all)"),
-      real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
-      integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
-      integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
-      real("stickiness", 0.1, 0, 2, false, "similarity bonus of a user's cluster of the previous window (0 = none)"),
+  /** The window length, then {@link StreamingKMeans#PARAMS}, then the tracker's and the report's parameters. */
+  static final ParamList PARAMS = ParamList.of(integer("window_days", 45, 1, 36_500, "window length in days"))
+      .and(StreamingKMeans.PARAMS).and(
       real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
       real("min_similarity", 0.8, -1, 2, false,
           "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),

@@ -1,7 +1,7 @@
 package org.interestlab.experiment;
 
-import static org.interestlab.experiment.ParamSpec.choice;
-import static org.interestlab.experiment.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.choice;
+import static org.interestlab.params.ParamSpec.integer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.analysis.InterestHierarchy;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.compute.Embeddings;
@@ -24,7 +26,7 @@ import org.interestlab.profile.UserProfiles;
  */
 final class InterestHierarchyJob {
   static final String KEY = "hierarchy";
-  static final List<ParamSpec> PARAMS = List.of(
+  static final ParamList PARAMS = ParamList.of(
       integer("k_coarse", 12, 1, 1_000_000, "coarse clusters"),
       integer("k_fine", 0, 0, 1_000_000, "fine clusters per coarse cluster; 0 = chosen per coarse cluster by silhouette"),
       integer("max_fine", 5, 2, 1000, "the largest fine k tried when k_fine is 0"),

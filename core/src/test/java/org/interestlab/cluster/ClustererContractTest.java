@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
-import org.interestlab.experiment.ComponentSpec;
+import org.interestlab.params.ComponentSpec;
 import org.interestlab.experiment.ParamValues;
 import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;

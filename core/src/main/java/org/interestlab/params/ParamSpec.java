@@ -1,0 +1,112 @@
+package org.interestlab.params;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parameter of a component, declared as data next to the component (as scikit-learn's
+ * {@code _parameter_constraints}): name, type, default ({@code null} = required), range or allowed
+ * values, and a one-line description used in docs and error messages. Components collect theirs in a
+ * {@link ParamList}.
+ *
+ * <pre>{@code
+ * ParamSpec k = ParamSpec.integer("k", 12, 1, 1_000_000, "number of clusters");
+ * k.coerce(0);   // ParameterException: k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000
+ * }</pre>
+ */
+public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
+    boolean maxExclusive, List<String> allowed, String doc) {
+
+  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE }
+
+  public static ParamSpec integer(String name, Integer def, long min, long max, String doc) {
+    return new ParamSpec(name, Type.INT, def, (double) min, (double) max, false, false, List.of(), doc);
+  }
+
+  public static ParamSpec real(String name, Double def, double min, double max, boolean minExclusive, String doc) {
+    return new ParamSpec(name, Type.DOUBLE, def, min, max, minExclusive, false, List.of(), doc);
+  }
+
+  /** A number strictly between {@code min} and {@code max}, e.g. a fraction in (0, 1). */
+  public static ParamSpec openInterval(String name, Double def, double min, double max, String doc) {
+    return new ParamSpec(name, Type.DOUBLE, def, min, max, true, true, List.of(), doc);
+  }
+
+  public static ParamSpec string(String name, String def, String doc) {
+    return new ParamSpec(name, Type.STRING, def, null, null, false, false, List.of(), doc);
+  }
+
+  public static ParamSpec bool(String name, Boolean def, String doc) {
+    return new ParamSpec(name, Type.BOOL, def, null, null, false, false, List.of(), doc);
+  }
+
+  public static ParamSpec choice(String name, String def, List<String> allowed, String doc) {
+    return new ParamSpec(name, Type.CHOICE, def, null, null, false, false, List.copyOf(allowed), doc);
+  }
+
+  public boolean required() {
+    return defaultValue == null;
+  }
+
+  /** What values are allowed, in words, for error messages. */
+  public String allowedText() {
+    return switch (type) {
+      case INT -> "an integer" + range();
+      case DOUBLE -> "a number" + range();
+      case STRING -> "a string";
+      case BOOL -> "true or false";
+      case CHOICE -> "one of " + String.join(", ", allowed);
+    };
+  }
+
+  private String range() {
+    boolean hasMin = min != null && min > -Double.MAX_VALUE && min != Long.MIN_VALUE;
+    boolean hasMax = max != null && max < Double.MAX_VALUE && max != Long.MAX_VALUE;
+    String lo = hasMin ? (minExclusive ? " > " : " ≥ ") + fmt(min) : "";
+    String hi = hasMax ? (maxExclusive ? " < " : " ≤ ") + fmt(max) : "";
+    if (hasMin && hasMax) return lo + " and" + hi;
+    return lo + hi;
+  }
+
+  private String fmt(double v) {
+    if (type == Type.INT || v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+    return String.format(Locale.ROOT, "%s", v);
+  }
+
+  /**
+   * Checks and converts a raw value (as YAML reads it, or as Java passes it): integers stay
+   * {@code Integer}, numbers become {@code Double}, choices and strings {@code String}.
+   *
+   * @throws ParameterException naming this parameter, the value and what is allowed
+   */
+  public Object coerce(Object raw) {
+    switch (type) {
+      case INT -> {
+        if (!(raw instanceof Integer || raw instanceof Long)) throw ParameterException.of(this, raw, "is not an integer");
+        long v = ((Number) raw).longValue();
+        if (v < min || v > max) throw ParameterException.of(this, raw, "is out of range");
+        return (int) v;
+      }
+      case DOUBLE -> {
+        if (!(raw instanceof Number)) throw ParameterException.of(this, raw, "is not a number");
+        double v = ((Number) raw).doubleValue();
+        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min) || (maxExclusive && v == max)) throw ParameterException.of(this, raw, "is out of range");
+        return v;
+      }
+      case STRING -> {
+        if (!(raw instanceof String s)) throw ParameterException.of(this, raw, "is not a string");
+        return s;
+      }
+      case BOOL -> {
+        if (!(raw instanceof Boolean b)) throw ParameterException.of(this, raw, "is not true or false");
+        return b;
+      }
+      case CHOICE -> {
+        String s = String.valueOf(raw);
+        if (!allowed.contains(s)) throw ParameterException.of(this, raw, "is not allowed");
+        return s;
+      }
+      default -> throw new IllegalStateException(type.toString());
+    }
+  }
+}
