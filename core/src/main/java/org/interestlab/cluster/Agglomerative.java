@@ -85,9 +85,11 @@ public record Agglomerative(int k, Linkage linkage, DistanceMetric metric, doubl
       return configName;
     }
 
+    /** The linkage a config names; anything else is a {@link ParameterException} naming {@code linkage}. */
     public static Linkage parse(String s) {
+      PARAMS.check("linkage", s);
       for (Linkage l : values()) if (l.configName.equals(s)) return l;
-      throw new UserException(KIND + ": linkage '" + s + "' — allowed: ward, average, complete");
+      throw new IllegalStateException("linkage '" + s + "' is declared but not implemented");
     }
   }
 

@@ -91,9 +91,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       return configName;
     }
 
+    /** The seeding a config names; anything else is a {@link org.interestlab.params.ParameterException} naming {@code init}. */
     public static Init parse(String s) {
+      PARAMS.check("init", s);
       for (Init i : values()) if (i.configName.equals(s)) return i;
-      throw new IllegalArgumentException("init '" + s + "' — allowed: k-means++, random");
+      throw new IllegalStateException("init '" + s + "' is declared but has no seeding");
     }
   }
 
@@ -123,9 +125,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       return configName;
     }
 
+    /** The algorithm a config names; anything else is a {@link org.interestlab.params.ParameterException} naming {@code algorithm}. */
     public static Algorithm parse(String s) {
+      PARAMS.check("algorithm", s);
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: auto, hamerly, elkan, yinyang, lloyd");
+      throw new IllegalStateException("algorithm '" + s + "' is declared but not implemented");
     }
 
     /** The bounds used for n points and k centres: {@link #AUTO} picked, the others as they are. */

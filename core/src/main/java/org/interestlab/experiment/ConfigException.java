@@ -18,8 +18,15 @@ public class ConfigException extends UserException {
     return new ConfigException(file + ": " + path + ": " + problem);
   }
 
-  /** A bad parameter of the section at {@code path}: {@code <file>: <path>.<key>: <problem> — allowed: …}. */
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * A bad parameter of the section at {@code path}: {@code <file>: <path>.<key>: <problem> — allowed: …};
+   * the {@link ParameterException} stays attached as the cause.
+   */
   static ConfigException at(String file, String path, ParameterException e) {
-    return at(file, path + "." + e.key(), e.detail());
+    return new ConfigException(file + ": " + path + "." + e.key() + ": " + e.detail(), e);
   }
 }
