@@ -1,7 +1,6 @@
 package org.interestlab.experiment;
 
 import static org.interestlab.params.ParamSpec.integer;
-import static org.interestlab.params.ParamSpec.real;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +32,9 @@ import org.interestlab.profile.UserProfiler;
  */
 final class DynamicInterestsJob {
   static final String KEY = "dynamic";
-  /** The window length, then {@link StreamingKMeans#PARAMS}, then the tracker's and the report's parameters. */
-  static final ParamList PARAMS = ParamList.of(integer("window_days", 45, 1, 36_500, "window length in days"))
-      .and(StreamingKMeans.PARAMS).and(
-      real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
-      real("min_similarity", 0.8, -1, 2, false,
-          "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
-      integer("persistence", 1, 1, 1000, "windows a user must stay in a new cluster for the change to count as a drift"),
-      integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
+  /** The parts' own declarations — windows, streaming k-means, tracker — then the report's. */
+  static final ParamList PARAMS = TimeWindows.PARAMS.and(StreamingKMeans.PARAMS).and(ClusterTracker.PARAMS)
+      .and(integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
 
   /** What the job adds to a run. */
   record Output(Map<String, Double> metrics, Map<String, String> files) {}
