@@ -1,5 +1,8 @@
 package org.interestlab.analysis;
 
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.interestlab.UserException;
 import org.interestlab.eval.TemporalStability;
+import org.interestlab.params.ParamList;
 
 /**
  * Follows clusters across consecutive time windows by member overlap and reports what happened to
@@ -64,10 +68,17 @@ import org.interestlab.eval.TemporalStability;
  * @param persistence windows a user must stay on the new track for the change to be a drift (≥ 1)
  */
 public record ClusterTracker(double minOverlap, double minSimilarity, int persistence) {
+  /** The parameters, as the config's {@code dynamic:} section names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
+      real("min_similarity", 0.8, -1, 2, false,
+          "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
+      integer("persistence", 1, 1, 1000, "windows a user must stay in a new cluster for the change to count as a drift"));
+
   public ClusterTracker {
-    if (!(minOverlap > 0 && minOverlap <= 1)) throw new IllegalArgumentException("min_overlap must be in (0, 1], got " + minOverlap);
-    if (!(minSimilarity >= -1 && minSimilarity <= 2)) throw new IllegalArgumentException("min_similarity must be in [-1, 2], got " + minSimilarity);
-    if (persistence < 1) throw new IllegalArgumentException("persistence must be ≥ 1, got " + persistence);
+    PARAMS.check("min_overlap", minOverlap);
+    PARAMS.check("min_similarity", minSimilarity);
+    PARAMS.check("persistence", persistence);
   }
 
   /** Matching by member overlap only, every track change reported. */

@@ -1,5 +1,7 @@
 package org.interestlab.analysis;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,8 @@ import org.interestlab.eval.Silhouette;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.cluster.ClusterKeywords;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParameterException;
 
 /**
  * Interests in two layers: {@code kCoarse} coarse clusters of all points by {@link KMeans}, then
@@ -48,18 +52,41 @@ import org.interestlab.cluster.ClusterKeywords;
 public record InterestHierarchy(int kCoarse, int kFine, int maxFine, int minFineSize, int keywords, int nInit,
     int maxIter, long seed, String device) {
 
+  /**
+   * The parameters, as the config's {@code hierarchy:} section names them, with their ranges and
+   * defaults; the k-means ones are {@link KMeans#PARAMS}' own.
+   */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k_coarse", 12, 1, 1_000_000, "coarse clusters"),
+      integer("k_fine", 0, 0, 1_000_000, "fine clusters per coarse cluster; 0 = chosen per coarse cluster by silhouette"),
+      integer("max_fine", 5, 2, 1000, "the largest fine k tried when k_fine is 0"),
+      integer("min_fine_size", 10, 1, 1_000_000, "fewest members per fine cluster; smaller coarse clusters stay leaves"),
+      integer("keywords", 5, 1, 100, "c-TF-IDF keywords per node"),
+      KMeans.PARAMS.spec("n_init"), KMeans.PARAMS.spec("max_iter"), KMeans.PARAMS.spec("device"));
+
+  /** A null {@code device} takes its declared default. */
   public InterestHierarchy {
-    if (kCoarse < 1) throw new IllegalArgumentException("k_coarse must be ≥ 1, got " + kCoarse);
-    if (kFine < 0 || kFine == 1) throw new IllegalArgumentException("k_fine must be 0 (choose) or ≥ 2, got " + kFine);
-    if (maxFine < 2) throw new IllegalArgumentException("max_fine must be ≥ 2, got " + maxFine);
-    if (minFineSize < 1) throw new IllegalArgumentException("min_fine_size must be ≥ 1, got " + minFineSize);
-    if (keywords < 1) throw new IllegalArgumentException("keywords must be ≥ 1, got " + keywords);
-    if (device == null) device = "cpu";
+    if (device == null) device = (String) PARAMS.spec("device").defaultValue();
+    PARAMS.check("k_coarse", kCoarse);
+    PARAMS.check("k_fine", kFine);
+    // One fine cluster per coarse cluster would be the coarse cluster again.
+    if (kFine == 1) throw new ParameterException("k_fine", "1", "1 is not allowed — allowed: 0 (chosen per coarse cluster) or an integer ≥ 2");
+    PARAMS.check("max_fine", maxFine);
+    PARAMS.check("min_fine_size", minFineSize);
+    PARAMS.check("keywords", keywords);
+    PARAMS.check("n_init", nInit);
+    PARAMS.check("max_iter", maxIter);
+    PARAMS.check("device", device);
   }
 
-  /** {@code kCoarse} × {@code kFine} with 5 keywords, fine clusters of at least 10, 3 restarts, seed 0. */
+  /**
+   * {@code kCoarse} × {@code kFine} with the config's defaults: fine k up to 5 when chosen, fine
+   * clusters of at least 10, 5 keywords, 3 restarts of 100 iterations, seed 0, CPU.
+   */
   public static InterestHierarchy of(int kCoarse, int kFine) {
-    return new InterestHierarchy(kCoarse, kFine, 6, 10, 5, 3, 100, 0L, "cpu");
+    return new InterestHierarchy(kCoarse, kFine, (Integer) PARAMS.spec("max_fine").defaultValue(),
+        (Integer) PARAMS.spec("min_fine_size").defaultValue(), (Integer) PARAMS.spec("keywords").defaultValue(),
+        (Integer) PARAMS.spec("n_init").defaultValue(), (Integer) PARAMS.spec("max_iter").defaultValue(), 0L, null);
   }
 
   /**

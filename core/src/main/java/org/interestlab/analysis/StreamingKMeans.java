@@ -1,15 +1,28 @@
 package org.interestlab.analysis;
 
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ParamList;
 
 /**
  * k-means over a sequence of time windows, each window starting from the previous one's centroids,
  * with old evidence decaying and clusters born and dying as interests appear and fade.
+ *
+ * <p>Not a {@link org.interestlab.cluster.Clusterer}, on purpose: a clusterer turns one set of
+ * points into one {@link org.interestlab.cluster.Clustering} of a fixed {@code k}; this is an online
+ * model updated window by window, whose input is a sequence of windows (optionally with the points'
+ * identities), whose number of clusters changes as clusters are born and die, and whose output is one
+ * {@link Window} per input window with cluster ids that persist across windows. Fitting it to a
+ * single window would be k-means with a different geometry, so it is not offered as one; it is
+ * configured through the {@code dynamic:} section, not as a {@code clusterer:} kind. Its parameters
+ * are declared in {@link #PARAMS}, read by that section and by the constructor alike.
  *
  * <p>Geometry: spherical k-means — points are L2-normalised, a point belongs to the centroid of
  * highest cosine similarity, and centroids are unit vectors; distances below are cosine distances
@@ -62,13 +75,22 @@ import org.interestlab.compute.Embeddings;
 public record StreamingKMeans(int k, double decay, double birthDistance, int minClusterSize, int maxIter, double stickiness,
     long seed) {
 
+  /** The parameters, as the config's {@code dynamic:} section names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k", 12, 1, 1_000_000, "clusters in the first window"),
+      real("decay", 0.5, 0, 1, false, "weight of a cluster's past evidence per window (0 = forget, 1 = keep all)"),
+      real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
+      integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
+      integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
+      real("stickiness", 0.1, 0, 2, false, "similarity bonus of a user's cluster of the previous window (0 = none)"));
+
   public StreamingKMeans {
-    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-    if (!(decay >= 0 && decay <= 1)) throw new IllegalArgumentException("decay must be in [0, 1], got " + decay);
-    if (!(birthDistance > 0 && birthDistance <= 2)) throw new IllegalArgumentException("birth_distance must be in (0, 2], got " + birthDistance);
-    if (minClusterSize < 1) throw new IllegalArgumentException("min_cluster_size must be ≥ 1, got " + minClusterSize);
-    if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
-    if (!(stickiness >= 0 && stickiness <= 2)) throw new IllegalArgumentException("stickiness must be in [0, 2], got " + stickiness);
+    PARAMS.check("k", k);
+    PARAMS.check("decay", decay);
+    PARAMS.check("birth_distance", birthDistance);
+    PARAMS.check("min_cluster_size", minClusterSize);
+    PARAMS.check("max_iter", maxIter);
+    PARAMS.check("stickiness", stickiness);
   }
 
   /** Without stickiness. */

@@ -1,13 +1,22 @@
 package org.interestlab.cluster;
 
+import static org.interestlab.params.ParamSpec.choice;
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParameterException;
+import org.interestlab.params.Params;
 
 /**
  * Agglomerative (bottom-up hierarchical) clustering with Ward, average or complete linkage over
@@ -45,6 +54,18 @@ public record Agglomerative(int k, Linkage linkage, DistanceMetric metric, doubl
   /** Above this, n(n − 1)/2 no longer fits in one Java array. */
   public static final int MAX_POINTS_LIMIT = 65_000;
 
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k", 12, 1, 1_000_000, "number of clusters (ignored when distance_threshold > 0)"),
+      choice("linkage", "ward", List.of("ward", "average", "complete"), "between-cluster distance"),
+      choice("metric", "euclidean", List.of("euclidean", "cosine"), "point distance (ward: euclidean only)"),
+      real("distance_threshold", 0.0, 0, Double.MAX_VALUE, false, "cut height; 0 = cut at k clusters"),
+      integer("max_points", 10_000, 1, MAX_POINTS_LIMIT, "largest input accepted (memory grows as n²)"));
+
+  /** The config's {@code clusterer: { kind: agglomerative }}. */
+  public static final ComponentSpec<Agglomerative> SPEC = new ComponentSpec<>(KIND,
+      "hierarchical clustering (nearest-neighbour chain), Ward, average or complete linkage", PARAMS, (p, seed) -> from(p));
+
   /** Between-cluster distance, updated by the Lance–Williams formulas. */
   public enum Linkage {
     /** Increase of the within-cluster sum of squares (Ward 1963). */
@@ -64,9 +85,11 @@ public record Agglomerative(int k, Linkage linkage, DistanceMetric metric, doubl
       return configName;
     }
 
+    /** The linkage a config names; anything else is a {@link ParameterException} naming {@code linkage}. */
     public static Linkage parse(String s) {
+      PARAMS.check("linkage", s);
       for (Linkage l : values()) if (l.configName.equals(s)) return l;
-      throw new UserException(KIND + ": linkage '" + s + "' — allowed: ward, average, complete");
+      throw new IllegalStateException("linkage '" + s + "' is declared but not implemented");
     }
   }
 
@@ -156,25 +179,33 @@ public record Agglomerative(int k, Linkage linkage, DistanceMetric metric, doubl
     }
   }
 
+  /** A null {@code linkage} or {@code metric} takes its declared default. */
   public Agglomerative {
-    if (linkage == null) linkage = Linkage.WARD;
-    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
-    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-    if (!(distanceThreshold >= 0) || Double.isInfinite(distanceThreshold)) {
-      throw new IllegalArgumentException("distance_threshold must be a finite number ≥ 0, got " + distanceThreshold);
-    }
-    if (maxPoints < 1 || maxPoints > MAX_POINTS_LIMIT) {
-      throw new IllegalArgumentException("max_points must be in 1.." + MAX_POINTS_LIMIT + ", got " + maxPoints);
-    }
+    if (linkage == null) linkage = Linkage.parse((String) PARAMS.spec("linkage").defaultValue());
+    if (metric == null) metric = DistanceMetric.parse((String) PARAMS.spec("metric").defaultValue());
+    PARAMS.check("k", k);
+    PARAMS.check("distance_threshold", distanceThreshold);
+    PARAMS.check("max_points", maxPoints);
     if (linkage == Linkage.WARD && metric != DistanceMetric.EUCLIDEAN) {
-      throw new UserException(KIND + ": linkage ward needs metric euclidean, got metric " + metric.configName()
-          + " — use metric: euclidean, or linkage: average or complete with cosine");
+      throw ParameterException.conflict(KIND, "metric", metric.configName(), "linkage ward needs metric euclidean, got metric "
+          + metric.configName() + " — use metric: euclidean, or linkage: average or complete with cosine");
     }
   }
 
-  /** Ward linkage into k clusters, at most 10,000 points. */
+  /** Built from validated parameters (see {@link #PARAMS}), as a config builds it. */
+  public static Agglomerative from(Params p) {
+    return new Agglomerative(p.getInt("k"), Linkage.parse(p.getString("linkage")), DistanceMetric.parse(p.getString("metric")),
+        p.getDouble("distance_threshold"), p.getInt("max_points"));
+  }
+
+  /** Every parameter at the config's default: Ward linkage into 12 clusters, at most 10,000 points. */
+  public static Agglomerative defaults() {
+    return from(PARAMS.defaults());
+  }
+
+  /** Ward linkage into k clusters, at most 10,000 points (the config's defaults). */
   public static Agglomerative ward(int k) {
-    return new Agglomerative(k, Linkage.WARD, DistanceMetric.EUCLIDEAN, 0, 10_000);
+    return from(PARAMS.resolve(KIND, Map.of("k", k)));
   }
 
   @Override

@@ -1,10 +1,18 @@
 package org.interestlab.cluster;
 
+import static org.interestlab.params.ParamSpec.choice;
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 
 /**
  * DBSCAN (Ester, Kriegel, Sander &amp; Xu, "A density-based algorithm for discovering clusters in
@@ -28,7 +36,7 @@ import org.interestlab.compute.Embeddings;
  * the clusters (noise excluded), inertia is over the clustered points, iterations is 1.
  *
  * <pre>{@code
- * Clustering c = new Dbscan(0.3, 5, Dbscan.DistanceMetric.COSINE, "cpu").fit(vectors);
+ * Clustering c = new Dbscan(0.3, 5, DistanceMetric.COSINE, "cpu").fit(vectors);
  * }</pre>
  *
  * @param eps neighbourhood radius (&gt; 0)
@@ -39,11 +47,34 @@ import org.interestlab.compute.Embeddings;
 public record Dbscan(double eps, int minSamples, DistanceMetric metric, String device) implements Clusterer {
   static final String KIND = "dbscan";
 
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      real("eps", 0.5, 0, Double.MAX_VALUE, true, "neighbourhood radius"),
+      integer("min_samples", 5, 1, 1_000_000, "points within eps (itself included) that make a core point"),
+      choice("metric", "euclidean", List.of("euclidean", "cosine"), "point distance"),
+      choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed"));
+
+  /** The config's {@code clusterer: { kind: dbscan }}. */
+  public static final ComponentSpec<Dbscan> SPEC =
+      new ComponentSpec<>(KIND, "density-based clusters, noise labelled -1", PARAMS, (p, seed) -> from(p));
+
+  /** A null {@code metric} or {@code device} takes its declared default. */
   public Dbscan {
-    if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("eps must be a finite number > 0, got " + eps);
-    if (minSamples < 1) throw new IllegalArgumentException("min_samples must be ≥ 1, got " + minSamples);
-    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
-    if (device == null) device = "cpu";
+    if (metric == null) metric = DistanceMetric.parse((String) PARAMS.spec("metric").defaultValue());
+    if (device == null) device = (String) PARAMS.spec("device").defaultValue();
+    PARAMS.check("eps", eps);
+    PARAMS.check("min_samples", minSamples);
+    PARAMS.check("device", device);
+  }
+
+  /** Built from validated parameters (see {@link #PARAMS}), as a config builds it. */
+  public static Dbscan from(Params p) {
+    return new Dbscan(p.getDouble("eps"), p.getInt("min_samples"), DistanceMetric.parse(p.getString("metric")), p.getString("device"));
+  }
+
+  /** Every parameter at the config's default: eps 0.5, min_samples 5, euclidean, CPU. */
+  public static Dbscan defaults() {
+    return from(PARAMS.defaults());
   }
 
   @Override

@@ -1,10 +1,16 @@
 package org.interestlab.cluster;
 
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * A Gaussian mixture with diagonal covariances fitted by expectation–maximisation (Dempster,
@@ -41,17 +47,39 @@ public record GaussianMixture(int k, double tol, double regCovar, int maxIter, i
   static final String KIND = "gmm";
   private static final double EPS = Math.ulp(1.0);
 
+  /** The parameters, as a config names them, with their ranges and defaults (scikit-learn's). */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k", 12, 1, 100_000, "number of components"),
+      real("tol", 1e-3, 0, Double.MAX_VALUE, false, "stop when the mean log-likelihood per point changes by less"),
+      real("reg_covar", 1e-6, 0, Double.MAX_VALUE, false, "added to every variance"),
+      integer("max_iter", 100, 1, 100_000, "EM iterations per restart"),
+      integer("n_init", 1, 1, 1000, "restarts; the highest lower bound wins"));
+
+  /** The config's {@code clusterer: { kind: gmm }}. */
+  public static final ComponentSpec<GaussianMixture> SPEC =
+      new ComponentSpec<>(KIND, "Gaussian mixture, diagonal covariances, EM from k-means", PARAMS, GaussianMixture::from);
+
   public GaussianMixture {
-    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-    if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
-    if (!(regCovar >= 0)) throw new IllegalArgumentException("reg_covar must be ≥ 0, got " + regCovar);
-    if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
-    if (nInit < 1) throw new IllegalArgumentException("n_init must be ≥ 1, got " + nInit);
+    PARAMS.check("k", k);
+    PARAMS.check("tol", tol);
+    PARAMS.check("reg_covar", regCovar);
+    PARAMS.check("max_iter", maxIter);
+    PARAMS.check("n_init", nInit);
   }
 
-  /** k components with scikit-learn's defaults: tol 1e-3, reg_covar 1e-6, 100 iterations, 1 restart, seed 0. */
+  /** Built from validated parameters (see {@link #PARAMS}) and a seed, as a config builds it. */
+  public static GaussianMixture from(org.interestlab.params.Params p, long seed) {
+    return new GaussianMixture(p.getInt("k"), p.getDouble("tol"), p.getDouble("reg_covar"), p.getInt("max_iter"), p.getInt("n_init"), seed);
+  }
+
+  /** Every parameter at the config's default (k 12), seed 0. */
+  public static GaussianMixture defaults() {
+    return from(PARAMS.defaults(), 0L);
+  }
+
+  /** k components with the config's (scikit-learn's) defaults: tol 1e-3, reg_covar 1e-6, 100 iterations, 1 restart, seed 0. */
   public static GaussianMixture of(int k) {
-    return new GaussianMixture(k, 1e-3, 1e-6, 100, 1, 0L);
+    return from(PARAMS.resolve(KIND, Map.of("k", k)), 0L);
   }
 
   @Override

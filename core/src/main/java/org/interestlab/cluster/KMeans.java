@@ -1,11 +1,19 @@
 package org.interestlab.cluster;
 
+import static org.interestlab.params.ParamSpec.choice;
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.interestlab.UserException;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
@@ -43,10 +51,15 @@ import org.interestlab.compute.Embeddings;
  * also the normalised copy of the points.
  * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
  *
+ * <p>Parameters and their defaults are declared once in {@link #PARAMS} (k 12, k-means++, 3 restarts,
+ * 100 iterations, tol 1e-4, CPU, auto, euclidean): a config, {@link #defaults()} and {@link #of(int)}
+ * build the same clusterer, and the constructor rejects what a config would reject, with the same
+ * {@link org.interestlab.params.ParameterException}.
+ *
  * <pre>{@code
- * Clustering c = new KMeans(12, KMeans.Init.K_MEANS_PLUS_PLUS, 3, 100, 1e-4, 42L, "cpu").fit(vectors);
+ * Clustering c = KMeans.of(12).fit(vectors);   // the config's defaults, seed 0
  * Clustering s = new KMeans(12, KMeans.Init.RANDOM, 1, 100, 1e-4, 42L, "cpu",
- *     KMeans.Algorithm.HAMERLY, KMeans.DistanceMetric.COSINE).fit(vectors);
+ *     KMeans.Algorithm.HAMERLY, DistanceMetric.COSINE).fit(vectors);
  * }</pre>
  *
  * @param k number of clusters (≥ 1, ≤ number of points)
@@ -78,9 +91,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       return configName;
     }
 
+    /** The seeding a config names; anything else is a {@link org.interestlab.params.ParameterException} naming {@code init}. */
     public static Init parse(String s) {
+      PARAMS.check("init", s);
       for (Init i : values()) if (i.configName.equals(s)) return i;
-      throw new IllegalArgumentException("init '" + s + "' — allowed: k-means++, random");
+      throw new IllegalStateException("init '" + s + "' is declared but has no seeding");
     }
   }
 
@@ -110,9 +125,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       return configName;
     }
 
+    /** The algorithm a config names; anything else is a {@link org.interestlab.params.ParameterException} naming {@code algorithm}. */
     public static Algorithm parse(String s) {
+      PARAMS.check("algorithm", s);
       for (Algorithm a : values()) if (a.configName.equals(s)) return a;
-      throw new IllegalArgumentException("algorithm '" + s + "' — allowed: auto, hamerly, elkan, yinyang, lloyd");
+      throw new IllegalStateException("algorithm '" + s + "' is declared but not implemented");
     }
 
     /** The bounds used for n points and k centres: {@link #AUTO} picked, the others as they are. */
@@ -138,30 +155,64 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   public static final long MAX_ELKAN_BOUNDS = 1L << 28;
 
 
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k", 12, 1, 1_000_000, "number of clusters"),
+      choice("init", "k-means++", List.of("k-means++", "random"), "seeding"),
+      integer("n_init", 3, 1, 1000, "restarts; the lowest inertia wins"),
+      integer("max_iter", 100, 1, 100_000, "Lloyd iterations per restart"),
+      real("tol", 1e-4, 0, 1, false, "centre-shift tolerance, relative to the data's mean variance"),
+      choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed"),
+      choice("algorithm", "auto", List.of("auto", "hamerly", "elkan", "yinyang", "lloyd"),
+          "assignment step: exact Hamerly, Elkan or Yinyang bounds (auto: Elkan while n·k ≤ 2^26, else Hamerly), or every distance; same results"),
+      choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means"));
+
+  /** The config's {@code clusterer: { kind: kmeans }}. */
+  public static final ComponentSpec<KMeans> SPEC =
+      new ComponentSpec<>("kmeans", "k-means (Lloyd) with k-means++ seeding", PARAMS, KMeans::from);
+
+  /** A null {@code init}, {@code device}, {@code algorithm} or {@code metric} takes its declared default. */
   public KMeans {
-    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-    if (nInit < 1) throw new IllegalArgumentException("n_init must be ≥ 1, got " + nInit);
-    if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
-    if (!(tol >= 0)) throw new IllegalArgumentException("tol must be ≥ 0, got " + tol);
-    if (init == null) init = Init.K_MEANS_PLUS_PLUS;
-    if (device == null) device = "cpu";
-    if (algorithm == null) algorithm = Algorithm.AUTO;
-    if (metric == null) metric = DistanceMetric.EUCLIDEAN;
+    if (init == null) init = Init.parse((String) PARAMS.spec("init").defaultValue());
+    if (device == null) device = (String) PARAMS.spec("device").defaultValue();
+    if (algorithm == null) algorithm = Algorithm.parse((String) PARAMS.spec("algorithm").defaultValue());
+    if (metric == null) metric = DistanceMetric.parse((String) PARAMS.spec("metric").defaultValue());
+    PARAMS.check("k", k);
+    PARAMS.check("n_init", nInit);
+    PARAMS.check("max_iter", maxIter);
+    PARAMS.check("tol", tol);
+    PARAMS.check("device", device);
   }
 
-  /** Euclidean k-means with the default acceleration (Hamerly bounds). */
+  /** Euclidean k-means with the default assignment algorithm ({@code auto}). */
   public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device) {
     this(k, init, nInit, maxIter, tol, seed, device, Algorithm.AUTO, DistanceMetric.EUCLIDEAN);
   }
 
-  /** k clusters with the defaults: k-means++, 1 restart, 300 iterations, tol 1e-4, seed 0, CPU, hamerly, euclidean. */
+  /** Built from validated parameters (see {@link #PARAMS}) and a seed, as a config builds it. */
+  public static KMeans from(Params p, long seed) {
+    return new KMeans(p.getInt("k"), Init.parse(p.getString("init")), p.getInt("n_init"), p.getInt("max_iter"), p.getDouble("tol"),
+        seed, p.getString("device"), Algorithm.parse(p.getString("algorithm")), DistanceMetric.parse(p.getString("metric")));
+  }
+
+  /** Every parameter at the config's default (k 12, 3 restarts, 100 iterations, …), seed 0. */
+  public static KMeans defaults() {
+    return from(PARAMS.defaults(), 0L);
+  }
+
+  /** k clusters, everything else at the config's defaults: k-means++, 3 restarts, 100 iterations, tol 1e-4, seed 0, CPU, auto, euclidean. */
   public static KMeans of(int k) {
-    return new KMeans(k, Init.K_MEANS_PLUS_PLUS, 1, 300, 1e-4, 0L, "cpu");
+    return from(PARAMS.resolve(SPEC.kind(), Map.of("k", k)), 0L);
   }
 
   /** The same parameters with another assignment algorithm. */
   public KMeans withAlgorithm(Algorithm a) {
     return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric);
+  }
+
+  /** The same parameters with another seed. */
+  public KMeans withSeed(long s) {
+    return new KMeans(k, init, nInit, maxIter, tol, s, device, algorithm, metric);
   }
 
   /** The same parameters with another metric. */

@@ -1,10 +1,19 @@
 package org.interestlab.cluster;
 
+import static org.interestlab.params.ParamSpec.choice;
+import static org.interestlab.params.ParamSpec.integer;
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 
 /**
  * Mini-batch k-means (Sculley, "Web-scale k-means clustering", WWW 2010): each step draws a
@@ -31,6 +40,9 @@ import org.interestlab.compute.Embeddings;
  * DJL's PyTorch engine when {@code b k d} is large enough to pay for it, else in Java), plus one
  * O(n k d) blocked assignment at the end; memory O(n + b d + k d) beyond the input.
  *
+ * <p>Parameters and defaults are declared once in {@link #PARAMS}; {@link #of(int)} and a config
+ * build the same clusterer.
+ *
  * <pre>{@code
  * Clustering c = new MiniBatchKMeans(100, 1024, 100, 3, 0.01, 10, 42L, "cpu").fit(vectors);
  * }</pre>
@@ -51,21 +63,46 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, doub
   /** Steps between reassignment checks. */
   static final int REASSIGN_EVERY = 10;
 
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("k", 12, 1, 1_000_000, "number of clusters"),
+      integer("batch_size", 1024, 1, 10_000_000, "points per step"),
+      integer("max_iter", 100, 1, 100_000, "epochs (passes over n points' worth of batches)"),
+      integer("n_init", 3, 1, 1000, "k-means++ seedings tried on the init sample"),
+      real("reassignment_ratio", 0.01, 0, 1, false, "centres below this share of the largest count are moved"),
+      integer("max_no_improvement", 10, 0, 1_000_000, "steps without improvement before stopping (0 = never stop early)"),
+      choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed"));
+
+  /** The config's {@code clusterer: { kind: minibatch-kmeans }}. */
+  public static final ComponentSpec<MiniBatchKMeans> SPEC =
+      new ComponentSpec<>(KIND, "mini-batch k-means (Sculley 2010), k-means++ seeding on a sample", PARAMS, MiniBatchKMeans::from);
+
+  /** A null {@code device} takes its declared default. */
   public MiniBatchKMeans {
-    if (k < 1) throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-    if (batchSize < 1) throw new IllegalArgumentException("batch_size must be ≥ 1, got " + batchSize);
-    if (maxIter < 1) throw new IllegalArgumentException("max_iter must be ≥ 1, got " + maxIter);
-    if (nInit < 1) throw new IllegalArgumentException("n_init must be ≥ 1, got " + nInit);
-    if (!(reassignmentRatio >= 0 && reassignmentRatio <= 1)) {
-      throw new IllegalArgumentException("reassignment_ratio must be in [0, 1], got " + reassignmentRatio);
-    }
-    if (maxNoImprovement < 0) throw new IllegalArgumentException("max_no_improvement must be ≥ 0, got " + maxNoImprovement);
-    if (device == null) device = "cpu";
+    if (device == null) device = (String) PARAMS.spec("device").defaultValue();
+    PARAMS.check("k", k);
+    PARAMS.check("batch_size", batchSize);
+    PARAMS.check("max_iter", maxIter);
+    PARAMS.check("n_init", nInit);
+    PARAMS.check("reassignment_ratio", reassignmentRatio);
+    PARAMS.check("max_no_improvement", maxNoImprovement);
+    PARAMS.check("device", device);
   }
 
-  /** k clusters with the defaults: batch 1024, 100 epochs, 3 seedings, ratio 0.01, patience 10, seed 0, CPU. */
+  /** Built from validated parameters (see {@link #PARAMS}) and a seed, as a config builds it. */
+  public static MiniBatchKMeans from(Params p, long seed) {
+    return new MiniBatchKMeans(p.getInt("k"), p.getInt("batch_size"), p.getInt("max_iter"), p.getInt("n_init"),
+        p.getDouble("reassignment_ratio"), p.getInt("max_no_improvement"), seed, p.getString("device"));
+  }
+
+  /** Every parameter at the config's default (k 12), seed 0. */
+  public static MiniBatchKMeans defaults() {
+    return from(PARAMS.defaults(), 0L);
+  }
+
+  /** k clusters with the config's defaults: batch 1024, 100 epochs, 3 seedings, ratio 0.01, patience 10, seed 0, CPU. */
   public static MiniBatchKMeans of(int k) {
-    return new MiniBatchKMeans(k, 1024, 100, 3, 0.01, 10, 0L, "cpu");
+    return from(PARAMS.resolve(KIND, Map.of("k", k)), 0L);
   }
 
   @Override

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.interestlab.UserException;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParamSpec;
 
 /**
  * Loads one category of McAuley's 2014 Amazon review data, 5-core version (config name {@code
@@ -51,6 +54,14 @@ public record AmazonReviews5CoreSource(String category) implements DatasetSource
 
   /** Parameter naming the category. */
   public static final String CATEGORY = "category";
+
+  /** The parameters, as a config names them. */
+  public static final ParamList PARAMS = ParamList.of(ParamSpec.string(CATEGORY, null, "e.g. Musical_Instruments"));
+
+  /** The config's {@code dataset: { source: amazon-reviews-5core, category: … }}. */
+  public static final ComponentSpec<DatasetSource> SPEC = new ComponentSpec<>(NAME,
+      "Amazon review 5-core file of one category (reviews_<category>_5.json[.gz])", PARAMS,
+      (p, seed) -> new AmazonReviews5CoreSource(p.getString(CATEGORY)));
 
   static final Pattern CATEGORY_PATTERN = Pattern.compile("[A-Za-z0-9_]+");
 

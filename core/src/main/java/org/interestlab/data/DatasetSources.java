@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.interestlab.UserException;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamSpec;
 
 /**
  * Maps the dataset names used in configs ({@code dataset: { source: <name>, ... }}) to loaders.
@@ -32,16 +32,14 @@ import org.interestlab.UserException;
 public final class DatasetSources {
   private DatasetSources() {}
 
-  private record Factory(Set<String> parameters, Function<Map<String, String>, DatasetSource> create) {}
-
-  private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+  /** Each source's spec, declared beside it (the same declarations a config's {@code dataset:} section is checked against). */
+  private static final Map<String, ComponentSpec<DatasetSource>> FACTORIES = new LinkedHashMap<>();
 
   static {
-    FACTORIES.put(MovieLens100kSource.NAME, new Factory(Set.of(), p -> new MovieLens100kSource()));
-    FACTORIES.put(MovieLens1mSource.NAME, new Factory(Set.of(), p -> new MovieLens1mSource()));
-    FACTORIES.put(MovieLensLatestSmallSource.NAME, new Factory(Set.of(), p -> new MovieLensLatestSmallSource()));
-    FACTORIES.put(AmazonReviews5CoreSource.NAME, new Factory(Set.of(AmazonReviews5CoreSource.CATEGORY),
-        p -> new AmazonReviews5CoreSource(p.get(AmazonReviews5CoreSource.CATEGORY))));
+    for (ComponentSpec<DatasetSource> spec : List.of(MovieLens100kSource.SPEC, MovieLens1mSource.SPEC, MovieLensLatestSmallSource.SPEC,
+        AmazonReviews5CoreSource.SPEC)) {
+      FACTORIES.put(spec.kind(), spec);
+    }
   }
 
   /** The names {@link #forName} accepts, in documentation order. */
@@ -56,22 +54,22 @@ public final class DatasetSources {
    *     parameter
    */
   public static DatasetSource forName(String name, Map<String, String> params) {
-    Factory f = FACTORIES.get(name);
+    ComponentSpec<DatasetSource> f = FACTORIES.get(name);
     if (f == null) {
       throw new UserException("unknown dataset source '" + name + "'; allowed: " + String.join(", ", FACTORIES.keySet()));
     }
     for (String key : params.keySet()) {
-      if (!f.parameters().contains(key)) {
+      if (f.param(key) == null) {
         throw new UserException("dataset source " + name + ": unknown parameter '" + key + "'; allowed: "
-            + (f.parameters().isEmpty() ? "none" : String.join(", ", f.parameters())));
+            + (f.params().isEmpty() ? "none" : String.join(", ", f.paramNames())));
       }
     }
-    for (String key : f.parameters()) {
-      if (!params.containsKey(key)) {
-        throw new UserException("dataset source " + name + " needs parameter " + key);
+    for (ParamSpec p : f.params()) {
+      if (p.required() && !params.containsKey(p.name())) {
+        throw new UserException("dataset source " + name + " needs parameter " + p.name());
       }
     }
-    return f.create().apply(params);
+    return f.create(f.params().resolve(name, params), 0L);
   }
 
   /** Loads a dataset from the default {@link DatasetStore}, downloading it first if needed. */

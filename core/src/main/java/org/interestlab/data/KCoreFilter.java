@@ -1,9 +1,13 @@
 package org.interestlab.data;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.interestlab.params.ParamSpec;
+import org.interestlab.params.ParameterException;
 
 /**
  * Keeps the k-core of the user–item graph: repeatedly removes users and items with fewer than
@@ -26,8 +30,27 @@ import java.util.function.UnaryOperator;
  * @param k minimum interactions per user and per item, at least 1 (k = 1 changes nothing)
  */
 public record KCoreFilter(int k) implements UnaryOperator<Dataset> {
+  /** The {@code k_core} parameter every split takes: the filter's {@code k}, or 0 for no filter. */
+  public static final ParamSpec K_CORE = integer("k_core", 0, 0, 1_000_000,
+      "before splitting, keep only users and items with at least this many interactions (0 = off)");
+
   public KCoreFilter {
-    if (k < 1) throw new IllegalArgumentException("KCoreFilter: k = " + k + " is outside the allowed range [1, " + Integer.MAX_VALUE + "]");
+    K_CORE.coerce(k);
+    // k_core 0 means "no filter", which a split handles by not building one (see before).
+    if (k == 0) throw new ParameterException(K_CORE.name(), "0", "0 is out of range — allowed: an integer ≥ 1 for a filter (0 = no filter)");
+  }
+
+  /** {@code split} applied to the k-core of its input; {@code split} itself when {@code kCore} is 0. */
+  public static Splitter before(int kCore, Splitter split) {
+    return kCore == 0 ? split : new Filtered(new KCoreFilter(kCore), split);
+  }
+
+  /** A split of the k-core: {@code split.split(filter.apply(d))}. */
+  public record Filtered(KCoreFilter filter, Splitter split) implements Splitter {
+    @Override
+    public Split split(Dataset d) {
+      return split.split(filter.apply(d));
+    }
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.interestlab.data;
 
 import java.util.Arrays;
 import java.util.List;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Leave-last-out: each user's most recent interaction is the test set, the rest trains (the
@@ -20,6 +22,13 @@ import java.util.List;
  * }</pre>
  */
 public record LeaveLastOutSplit() implements Splitter {
+  /** The parameters, as a config names them: only {@code k_core} ({@link KCoreFilter} first). */
+  public static final ParamList PARAMS = ParamList.of(KCoreFilter.K_CORE);
+
+  /** The config's {@code split: { kind: leave-last-out }}. */
+  public static final ComponentSpec<Splitter> SPEC = new ComponentSpec<>("leave-last-out", "each user's latest interaction is test",
+      PARAMS, (p, seed) -> KCoreFilter.before(p.getInt("k_core"), new LeaveLastOutSplit()));
+
   @Override
   public Split split(Dataset d) {
     List<Interaction> all = d.interactions();

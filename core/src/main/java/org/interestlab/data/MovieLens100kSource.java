@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Loads GroupLens' MovieLens 100K (config name {@code movielens-100k}): 100,000 ratings (1–5) by
@@ -49,6 +51,10 @@ import java.util.TreeMap;
 public record MovieLens100kSource() implements DatasetSource {
   /** Config name. */
   public static final String NAME = "movielens-100k";
+
+  /** The config's {@code dataset: { source: movielens-100k }}; it has no parameters. */
+  public static final ComponentSpec<DatasetSource> SPEC = new ComponentSpec<>(NAME,
+      "GroupLens " + NAME + " (downloaded once into the cache)", ParamList.none(), (p, seed) -> new MovieLens100kSource());
 
   /** The genre names of the published {@code u.genre}, in flag order. */
   public static final List<String> STANDARD_GENRES = List.of(

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Loads GroupLens' MovieLens 1M (config name {@code movielens-1m}): 1,000,209 ratings (1–5) by
@@ -41,6 +43,10 @@ import java.util.Map;
 public record MovieLens1mSource() implements DatasetSource {
   /** Config name. */
   public static final String NAME = "movielens-1m";
+
+  /** The config's {@code dataset: { source: movielens-1m }}; it has no parameters. */
+  public static final ComponentSpec<DatasetSource> SPEC = new ComponentSpec<>(NAME,
+      "GroupLens " + NAME + " (downloaded once into the cache)", ParamList.none(), (p, seed) -> new MovieLens1mSource());
 
   @Override
   public String name() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.interestlab.compute.CsvRow;
 import org.interestlab.compute.CsvTable;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Loads GroupLens' MovieLens latest-small (config name {@code movielens-latest-small}), the 2018
@@ -41,6 +43,10 @@ import org.interestlab.compute.CsvTable;
 public record MovieLensLatestSmallSource() implements DatasetSource {
   /** Config name. */
   public static final String NAME = "movielens-latest-small";
+
+  /** The config's {@code dataset: { source: movielens-latest-small }}; it has no parameters. */
+  public static final ComponentSpec<DatasetSource> SPEC = new ComponentSpec<>(NAME,
+      "GroupLens " + NAME + " (downloaded once into the cache)", ParamList.none(), (p, seed) -> new MovieLensLatestSmallSource());
 
   /** The pseudo-genre of movies without genres; it yields no category. */
   public static final String NO_GENRES = "(no genres listed)";

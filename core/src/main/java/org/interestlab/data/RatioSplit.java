@@ -1,10 +1,14 @@
 package org.interestlab.data;
 
+import static org.interestlab.params.ParamSpec.openInterval;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * A per-user random split: for each user, a seeded shuffle of their interactions puts {@code
@@ -32,8 +36,21 @@ public record RatioSplit(double trainRatio, long seed) implements Splitter {
   /** The Microsoft Recommenders benchmark's ratio. */
   public static final double DEFAULT_TRAIN_RATIO = 0.75;
 
+  /** The parameters, as a config names them ({@code k_core} applies {@link KCoreFilter} first). */
+  public static final ParamList PARAMS = ParamList.of(
+      openInterval("train_ratio", DEFAULT_TRAIN_RATIO, 0, 1, "share of each user's interactions kept for training"), KCoreFilter.K_CORE);
+
+  /** The config's {@code split: { kind: ratio }}. */
+  public static final ComponentSpec<Splitter> SPEC = new ComponentSpec<>("ratio", "per-user random split (e.g. 75/25)", PARAMS,
+      (p, seed) -> KCoreFilter.before(p.getInt("k_core"), new RatioSplit(p.getDouble("train_ratio"), seed)));
+
   public RatioSplit {
-    Splits.checkOpenUnitInterval("RatioSplit", "trainRatio", trainRatio);
+    PARAMS.check("train_ratio", trainRatio);
+  }
+
+  /** The config's default ratio, 0.75, with the given seed. */
+  public static RatioSplit defaults(long seed) {
+    return new RatioSplit(DEFAULT_TRAIN_RATIO, seed);
   }
 
   @Override

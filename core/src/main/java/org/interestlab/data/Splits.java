@@ -41,10 +41,4 @@ final class Splits {
     return new Split(d.withInteractions(train, trainTags), d.withInteractions(test, testTags));
   }
 
-  static void checkOpenUnitInterval(String owner, String parameter, double value) {
-    if (!(value > 0 && value < 1)) {
-      throw new IllegalArgumentException(owner + ": " + parameter + " = " + value
-          + " is outside the allowed range (0, 1), both ends excluded");
-    }
-  }
 }

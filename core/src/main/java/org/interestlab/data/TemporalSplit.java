@@ -1,8 +1,12 @@
 package org.interestlab.data;
 
+import static org.interestlab.params.ParamSpec.openInterval;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * A global temporal split: the latest {@code testFraction} of all interactions form the test set,
@@ -29,8 +33,22 @@ public record TemporalSplit(double testFraction) implements Splitter {
   /** The usual choice, used by configs that leave it out. */
   public static final double DEFAULT_TEST_FRACTION = 0.2;
 
+  /** The parameters, as a config names them ({@code k_core} applies {@link KCoreFilter} first). */
+  public static final ParamList PARAMS = ParamList.of(
+      openInterval("test_fraction", DEFAULT_TEST_FRACTION, 0, 1, "share of interactions after the cut"), KCoreFilter.K_CORE);
+
+  /** The config's {@code split: { kind: temporal }}. */
+  public static final ComponentSpec<Splitter> SPEC = new ComponentSpec<>("temporal",
+      "global time cut: the latest test_fraction of interactions are test", PARAMS,
+      (p, seed) -> KCoreFilter.before(p.getInt("k_core"), new TemporalSplit(p.getDouble("test_fraction"))));
+
   public TemporalSplit {
-    Splits.checkOpenUnitInterval("TemporalSplit", "testFraction", testFraction);
+    PARAMS.check("test_fraction", testFraction);
+  }
+
+  /** The config's default: the latest 20% are test. */
+  public static TemporalSplit defaults() {
+    return new TemporalSplit(DEFAULT_TEST_FRACTION);
   }
 
   @Override

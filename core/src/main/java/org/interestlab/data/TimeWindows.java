@@ -1,9 +1,12 @@
 package org.interestlab.data;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.UserException;
+import org.interestlab.params.ParamList;
 
 /**
  * Consecutive time windows of {@code days} days over a dataset's interactions, for following
@@ -23,8 +26,11 @@ import org.interestlab.UserException;
 public record TimeWindows(int days) {
   private static final long DAY = 86_400L;
 
+  /** The parameter, as the config's {@code dynamic:} section names it, with its range and default. */
+  public static final ParamList PARAMS = ParamList.of(integer("window_days", 45, 1, 36_500, "window length in days"));
+
   public TimeWindows {
-    if (days < 1) throw new IllegalArgumentException("window_days must be ≥ 1, got " + days);
+    PARAMS.check("window_days", days);
   }
 
   /** Window {@code index}: interactions with {@code start ≤ timestamp < end} (Unix seconds). */

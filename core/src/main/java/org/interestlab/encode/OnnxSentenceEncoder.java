@@ -56,8 +56,12 @@ public record OnnxSentenceEncoder(String model, Path modelDir, Pooling pooling, 
   /** BERT's learned position table has 512 rows. */
   public static final int MAX_MAX_LENGTH = 512;
 
+  /** A model folder without a pooling takes the declared default ({@code mean}, as a config's {@code kind: onnx}). */
   public OnnxSentenceEncoder {
     validate("onnx encoder", model, modelDir, maxLength, batchSize);
+    if (pooling == null && modelDir != null) {
+      pooling = Pooling.parse((String) SentenceEncoders.DIRECTORY_PARAMS.spec("pooling").defaultValue(), "pooling");
+    }
   }
 
   static void validate(String what, String model, Path modelDir, int maxLength, int batchSize) {
@@ -69,10 +73,8 @@ public record OnnxSentenceEncoder(String model, Path modelDir, Pooling pooling, 
       throw new UserException(what + ": unknown model '" + model + "' — built-in models: "
           + String.join(", ", SentenceModel.builtinNames()) + "; for your own model use model_dir");
     }
-    if (maxLength < 2 || maxLength > MAX_MAX_LENGTH) {
-      throw new UserException(what + ": max_length must be in [2, " + MAX_MAX_LENGTH + "], got " + maxLength);
-    }
-    if (batchSize < 1 || batchSize > 4096) throw new UserException(what + ": batch_size must be in [1, 4096], got " + batchSize);
+    SentenceEncoders.PARAMS.check("max_length", maxLength);
+    SentenceEncoders.PARAMS.check("batch_size", batchSize);
   }
 
   /**

@@ -1,5 +1,8 @@
 package org.interestlab.encode;
 
+import static org.interestlab.params.ParamSpec.bool;
+import static org.interestlab.params.ParamSpec.integer;
+
 import org.interestlab.compute.Embeddings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.interestlab.UserException;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 
 /**
  * The bag-of-words baseline: TF-IDF over a fitted vocabulary, reduced by truncated SVD (latent
@@ -68,17 +74,34 @@ public record TfIdfEncoder(int maxFeatures, int minDf, boolean sublinearTf, int 
   public static final long DEFAULT_SEED = 42;
   private static final int OVERSAMPLE = 10;
 
+  /** The parameters, as a config names them, with their ranges and defaults (the seed comes from the run). */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("dimension", DEFAULT_DIMENSION, 0, 100_000, "output dimension after SVD (0 = raw tf-idf)"),
+      integer("max_features", DEFAULT_MAX_FEATURES, 1, 10_000_000, "vocabulary size limit"),
+      integer("min_df", DEFAULT_MIN_DF, 1, 1_000_000, "minimum document frequency of a term"),
+      bool("sublinear_tf", true, "use 1 + ln(tf)"),
+      integer("power_iterations", DEFAULT_POWER_ITERATIONS, 0, 50, "randomized-SVD power iterations"));
+
+  /** The config's {@code encoder: { kind: tfidf }}. */
+  public static final ComponentSpec<TfIdfEncoder> SPEC = new ComponentSpec<>("tfidf",
+      "TF-IDF reduced by truncated SVD: the bag-of-words baseline", PARAMS, TfIdfEncoder::from);
+
   public TfIdfEncoder {
-    if (maxFeatures < 1) throw new UserException("tfidf: max_features must be ≥ 1, got " + maxFeatures);
-    if (minDf < 1) throw new UserException("tfidf: min_df must be ≥ 1, got " + minDf);
-    if (dimension < 0) throw new UserException("tfidf: dimension must be ≥ 0 (0 = no SVD), got " + dimension);
-    if (powerIterations < 0 || powerIterations > 50) {
-      throw new UserException("tfidf: power_iterations must be in [0, 50], got " + powerIterations);
-    }
+    PARAMS.check("max_features", maxFeatures);
+    PARAMS.check("min_df", minDf);
+    PARAMS.check("dimension", dimension);
+    PARAMS.check("power_iterations", powerIterations);
   }
 
+  /** Built from validated parameters (see {@link #PARAMS}) and a seed, as a config builds it. */
+  public static TfIdfEncoder from(Params p, long seed) {
+    return new TfIdfEncoder(p.getInt("max_features"), p.getInt("min_df"), p.getBool("sublinear_tf"), p.getInt("dimension"),
+        p.getInt("power_iterations"), seed);
+  }
+
+  /** Every parameter at the config's default, seed {@link #DEFAULT_SEED}. */
   public static TfIdfEncoder defaults() {
-    return new TfIdfEncoder(DEFAULT_MAX_FEATURES, DEFAULT_MIN_DF, true, DEFAULT_DIMENSION, DEFAULT_POWER_ITERATIONS, DEFAULT_SEED);
+    return from(PARAMS.defaults(), DEFAULT_SEED);
   }
 
   public TfIdfEncoder withMaxFeatures(int v) {

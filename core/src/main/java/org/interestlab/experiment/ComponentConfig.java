@@ -1,5 +1,7 @@
 package org.interestlab.experiment;
 
+import org.interestlab.params.Params;
+
 /**
  * One configured component: its stage, kind, display name (the kind unless the config gives a
  * {@code name}), validated parameters and the seed derived for it from the run seed.

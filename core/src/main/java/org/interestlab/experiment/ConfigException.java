@@ -1,6 +1,7 @@
 package org.interestlab.experiment;
 
 import org.interestlab.UserException;
+import org.interestlab.params.ParameterException;
 
 /**
  * A config the user wrote is wrong. The message reads {@code <file>: <key.path>: <bad value> — allowed: …}
@@ -15,5 +16,17 @@ public class ConfigException extends UserException {
 
   static ConfigException at(String file, String path, String problem) {
     return new ConfigException(file + ": " + path + ": " + problem);
+  }
+
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * A bad parameter of the section at {@code path}: {@code <file>: <path>.<key>: <problem> — allowed: …};
+   * the {@link ParameterException} stays attached as the cause.
+   */
+  static ConfigException at(String file, String path, ParameterException e) {
+    return new ConfigException(file + ": " + path + "." + e.key() + ": " + e.detail(), e);
   }
 }

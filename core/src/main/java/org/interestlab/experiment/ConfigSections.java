@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParamSpec;
+import org.interestlab.params.ParameterException;
+import org.interestlab.params.Params;
 
 /**
  * The optional top-level analysis sections of a config — {@code hierarchy:} (an {@link
@@ -19,10 +23,10 @@ public final class ConfigSections {
   public record Section(String key, Params params, long seed) {}
 
   /** Section key → its parameters, in the order they are documented and resolved. */
-  public static final Map<String, List<ParamSpec>> SPECS;
+  public static final Map<String, ParamList> SPECS;
 
   static {
-    Map<String, List<ParamSpec>> m = new LinkedHashMap<>();
+    Map<String, ParamList> m = new LinkedHashMap<>();
     m.put(InterestHierarchyJob.KEY, InterestHierarchyJob.PARAMS);
     m.put(DynamicInterestsJob.KEY, DynamicInterestsJob.PARAMS);
     SPECS = java.util.Collections.unmodifiableMap(m);
@@ -30,8 +34,8 @@ public final class ConfigSections {
 
   /** Validates one section, fills its defaults into {@code resolved} under {@code key}. */
   static Section validate(String file, String key, Object raw, long runSeed, Map<String, Object> resolved) {
-    List<ParamSpec> specs = SPECS.get(key);
-    List<String> names = specs.stream().map(ParamSpec::name).toList();
+    ParamList specs = SPECS.get(key);
+    List<String> names = specs.names();
     if (raw == null || raw instanceof Boolean b && b) raw = Map.of(); // `hierarchy: {}` or `hierarchy: true`: all defaults
     if (!(raw instanceof Map<?, ?> map)) {
       throw ConfigException.at(file, key, ConfigText.show(raw) + " — allowed: a mapping of " + String.join(", ", names) + " (or {} for the defaults)");
@@ -44,7 +48,11 @@ public final class ConfigSections {
     for (ParamSpec p : specs) {
       Object v = map.get(p.name());
       if (map.containsKey(p.name()) && v == null) throw ConfigException.at(file, key + "." + p.name(), "empty value — allowed: " + p.allowedText());
-      v = v == null ? p.defaultValue() : p.coerce(v, file, key + "." + p.name());
+      try {
+        v = v == null ? p.defaultValue() : p.coerce(v);
+      } catch (ParameterException e) {
+        throw ConfigException.at(file, key, e);
+      }
       values.put(p.name(), v);
     }
     resolved.put(key, new LinkedHashMap<>(values));

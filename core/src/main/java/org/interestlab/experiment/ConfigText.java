@@ -5,10 +5,6 @@ final class ConfigText {
   private ConfigText() {}
 
   static String show(Object v) {
-    if (v == null) return "(empty)";
-    if (v instanceof String s) return "'" + s + "'";
-    if (v instanceof java.util.Map) return "a mapping";
-    if (v instanceof java.util.List) return "a list";
-    return String.valueOf(v);
+    return org.interestlab.params.ParameterException.show(v);
   }
 }

@@ -1,7 +1,6 @@
 package org.interestlab.experiment;
 
-import static org.interestlab.experiment.ParamSpec.integer;
-import static org.interestlab.experiment.ParamSpec.real;
+import static org.interestlab.params.ParamSpec.integer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import org.interestlab.cluster.ClusterKeywords;
 import org.interestlab.analysis.ClusterTracker;
 import org.interestlab.analysis.DynamicInterests;
 import org.interestlab.analysis.StreamingKMeans;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.data.TimeWindows;
@@ -32,19 +33,9 @@ import org.interestlab.profile.UserProfiler;
  */
 final class DynamicInterestsJob implements AnalysisJob {
   static final String KEY = "dynamic";
-  static final List<ParamSpec> PARAMS = List.of(
-      integer("window_days", 45, 1, 36_500, "window length in days"),
-      integer("k", 12, 1, 1_000_000, "clusters in the first window"),
-      real("decay", 0.5, 0, 1, false, "weight of a cluster's past evidence per window (0 = forget, 1 = keep all)"),
-      real("birth_distance", 0.6, 0, 2, true, "cosine distance from every centroid beyond which points may found a new cluster"),
-      integer("min_cluster_size", 10, 1, 1_000_000, "fewest members for a cluster to be born or to survive"),
-      integer("max_iter", 30, 1, 100_000, "Lloyd iterations per window step"),
-      real("stickiness", 0.1, 0, 2, false, "similarity bonus of a user's cluster of the previous window (0 = none)"),
-      real("min_overlap", 0.4, 0, 1, true, "share of shared users that matches two clusters of consecutive windows"),
-      real("min_similarity", 0.8, -1, 2, false,
-          "centroid cosine similarity that, with min_overlap on one side only, also matches two clusters (above 1: off)"),
-      integer("persistence", 1, 1, 1000, "windows a user must stay in a new cluster for the change to count as a drift"),
-      integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
+  /** The parts' own declarations — windows, streaming k-means, tracker — then the report's. */
+  static final ParamList PARAMS = TimeWindows.PARAMS.and(StreamingKMeans.PARAMS).and(ClusterTracker.PARAMS)
+      .and(integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
 
   /** What the job adds to a run. */
 

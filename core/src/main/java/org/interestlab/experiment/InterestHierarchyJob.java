@@ -1,14 +1,14 @@
 package org.interestlab.experiment;
 
-import static org.interestlab.experiment.ParamSpec.choice;
-import static org.interestlab.experiment.ParamSpec.integer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.analysis.InterestHierarchy;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParameterException;
+import org.interestlab.params.Params;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.InterestTruth;
 import org.interestlab.compute.CsvText;
@@ -25,15 +25,7 @@ import org.interestlab.profile.UserProfiles;
  */
 final class InterestHierarchyJob implements AnalysisJob {
   static final String KEY = "hierarchy";
-  static final List<ParamSpec> PARAMS = List.of(
-      integer("k_coarse", 12, 1, 1_000_000, "coarse clusters"),
-      integer("k_fine", 0, 0, 1_000_000, "fine clusters per coarse cluster; 0 = chosen per coarse cluster by silhouette"),
-      integer("max_fine", 5, 2, 1000, "the largest fine k tried when k_fine is 0"),
-      integer("min_fine_size", 10, 1, 1_000_000, "fewest members per fine cluster; smaller coarse clusters stay leaves"),
-      integer("keywords", 5, 1, 100, "c-TF-IDF keywords per node"),
-      integer("n_init", 3, 1, 1000, "k-means restarts"),
-      integer("max_iter", 100, 1, 100_000, "k-means iterations per restart"),
-      choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where k-means distances are computed"));
+  static final ParamList PARAMS = InterestHierarchy.PARAMS;
 
   /** What the job adds to a run. */
 
@@ -42,12 +34,13 @@ final class InterestHierarchyJob implements AnalysisJob {
 
   InterestHierarchyJob(String file, ConfigSections.Section s) {
     Params p = s.params();
-    if (p.getInt("k_fine") == 1) {
-      throw ConfigException.at(file, KEY + ".k_fine", "1 is not allowed — allowed: 0 (chosen per coarse cluster) or an integer ≥ 2");
-    }
     this.file = file;
-    this.hierarchy = new InterestHierarchy(p.getInt("k_coarse"), p.getInt("k_fine"), p.getInt("max_fine"), p.getInt("min_fine_size"),
-        p.getInt("keywords"), p.getInt("n_init"), p.getInt("max_iter"), s.seed(), p.getString("device"));
+    try {
+      this.hierarchy = new InterestHierarchy(p.getInt("k_coarse"), p.getInt("k_fine"), p.getInt("max_fine"), p.getInt("min_fine_size"),
+          p.getInt("keywords"), p.getInt("n_init"), p.getInt("max_iter"), s.seed(), p.getString("device"));
+    } catch (ParameterException e) {
+      throw ConfigException.at(file, KEY, e);   // k_fine: 1, which no range can exclude
+    }
   }
 
   @Override

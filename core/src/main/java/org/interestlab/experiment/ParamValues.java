@@ -1,9 +1,10 @@
 package org.interestlab.experiment;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParameterException;
+import org.interestlab.params.Params;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,28 +28,14 @@ public final class ParamValues {
    * @param raw values as YAML reads them (Integer, Double, String, Boolean)
    * @param source what the values came from (a file, {@code --param}), first in error messages
    * @param path the key prefix in error messages, e.g. {@code clusterer}
+   * @throws ConfigException {@code <source>: <path>.<key>: …} for the first bad key
    */
   public static Params resolve(ComponentSpec<?> spec, Map<String, ?> raw, String source, String path) {
-    for (String key : raw.keySet()) {
-      if (spec.param(key) == null) {
-        List<String> allowed = new ArrayList<>(spec.paramNames());
-        throw ConfigException.at(source, path + "." + key, "unknown key for '" + spec.kind() + "' — allowed keys: "
-            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
-      }
-      if (raw.get(key) == null) throw ConfigException.at(source, path + "." + key, "empty value — allowed: " + spec.param(key).allowedText());
+    try {
+      return spec.params().resolve(spec.kind(), raw);
+    } catch (ParameterException e) {
+      throw ConfigException.at(source, path, e);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (ParamSpec p : spec.params()) {
-      Object v = raw.get(p.name());
-      if (v == null) {
-        if (p.required()) throw ConfigException.at(source, path + "." + p.name(), "missing — required for '" + spec.kind() + "', allowed: " + p.allowedText());
-        v = p.defaultValue();
-      } else {
-        v = p.coerce(v, source, path + "." + p.name());
-      }
-      out.put(p.name(), v);
-    }
-    return new Params(out);
   }
 
   /**

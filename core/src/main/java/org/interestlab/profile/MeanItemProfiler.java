@@ -1,10 +1,15 @@
 package org.interestlab.profile;
 
+import static org.interestlab.params.ParamSpec.real;
+
 import java.util.List;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.Params;
 
 /**
  * A user is the weighted mean of the vectors of the items they interacted with in training,
@@ -19,12 +24,34 @@ import org.interestlab.encode.FittedEncoder;
  * @param halfLifeDays 0 for the plain mean, else the half-life in days (&gt; 0)
  */
 public record MeanItemProfiler(double halfLifeDays) implements UserProfiler {
+  /** The parameters of {@code kind: recency-mean}, with their ranges and defaults ({@code kind: mean} has none). */
+  public static final ParamList RECENCY_PARAMS = ParamList.of(real("half_life_days", 90.0, 0, 1e6, true, "half-life in days"));
+
+  /** The config's {@code profile: { kind: mean }}. */
+  public static final ComponentSpec<MeanItemProfiler> MEAN_SPEC =
+      new ComponentSpec<>("mean", "mean of the vectors of the user's training items", ParamList.none(), (p, seed) -> plain());
+
+  /** The config's {@code profile: { kind: recency-mean }}. */
+  public static final ComponentSpec<MeanItemProfiler> RECENCY_SPEC = new ComponentSpec<>("recency-mean",
+      "mean of item vectors, weighted 2^(-age/half-life) from the user's latest event", RECENCY_PARAMS, (p, seed) -> recency(p));
+
+  /** 0 is the plain mean; any other half-life must be one {@code recency-mean} allows. */
   public MeanItemProfiler {
-    if (!(halfLifeDays >= 0)) throw new IllegalArgumentException("half_life_days must be ≥ 0, got " + halfLifeDays);
+    if (halfLifeDays != 0) RECENCY_PARAMS.check("half_life_days", halfLifeDays);
   }
 
+  /** Every interaction weighs the same ({@code kind: mean}). */
   public static MeanItemProfiler plain() {
     return new MeanItemProfiler(0);
+  }
+
+  /** The config's default half-life, 90 days ({@code kind: recency-mean}). */
+  public static MeanItemProfiler recency() {
+    return recency(RECENCY_PARAMS.defaults());
+  }
+
+  private static MeanItemProfiler recency(Params p) {
+    return new MeanItemProfiler(p.getDouble("half_life_days"));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.interestlab.profile;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.cluster.Clustering;
@@ -8,6 +10,8 @@ import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Several interest vectors per user: the vectors of the items a user interacted with in training
@@ -27,9 +31,24 @@ import org.interestlab.encode.FittedEncoder;
 public record MultiInterestProfiler(int maxInterests, int itemsPerInterest, long seed) implements UserProfiler {
   private static final int ITERATIONS = 30;
 
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      integer("max_interests", 3, 1, 100, "most interests per user"),
+      integer("items_per_interest", 5, 1, 10_000, "items needed per interest"));
+
+  /** The config's {@code profile: { kind: multi-interest }}. */
+  public static final ComponentSpec<MultiInterestProfiler> SPEC = new ComponentSpec<>("multi-interest",
+      "up to max_interests vectors per user, by k-means over the user's item vectors", PARAMS,
+      (p, seed) -> new MultiInterestProfiler(p.getInt("max_interests"), p.getInt("items_per_interest"), seed));
+
   public MultiInterestProfiler {
-    if (maxInterests < 1) throw new IllegalArgumentException("max_interests must be ≥ 1, got " + maxInterests);
-    if (itemsPerInterest < 1) throw new IllegalArgumentException("items_per_interest must be ≥ 1, got " + itemsPerInterest);
+    PARAMS.check("max_interests", maxInterests);
+    PARAMS.check("items_per_interest", itemsPerInterest);
+  }
+
+  /** The config's defaults (3 interests, 5 items each) with the given seed. */
+  public static MultiInterestProfiler defaults(long seed) {
+    return SPEC.createDefault(seed);
   }
 
   @Override

@@ -1,11 +1,15 @@
 package org.interestlab.profile;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Interaction;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.FittedEncoder;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * A user is the text of their most recent {@code maxTexts} events, joined and embedded at once:
@@ -17,8 +21,20 @@ import org.interestlab.encode.FittedEncoder;
  * @param maxTexts how many of the most recent events to join (default 20)
  */
 public record TextConcatProfiler(int maxTexts) implements UserProfiler {
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(integer("max_texts", 20, 1, 10_000, "how many recent events to join"));
+
+  /** The config's {@code profile: { kind: text-concat }}. */
+  public static final ComponentSpec<TextConcatProfiler> SPEC = new ComponentSpec<>("text-concat",
+      "embed the joined texts of the user's most recent events", PARAMS, (p, seed) -> new TextConcatProfiler(p.getInt("max_texts")));
+
   public TextConcatProfiler {
-    if (maxTexts < 1) throw new IllegalArgumentException("max_texts must be ≥ 1, got " + maxTexts);
+    PARAMS.check("max_texts", maxTexts);
+  }
+
+  /** The config's default: the 20 most recent events. */
+  public static TextConcatProfiler defaults() {
+    return SPEC.createDefault(0L);
   }
 
   /** The text each user is described by; {@code ""} for users with no events. */

@@ -1,6 +1,8 @@
 package org.interestlab.recommend;
 
 import org.interestlab.compute.Embeddings;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Recommends the unseen items whose vectors are closest (cosine) to the mean profile of the user's
@@ -10,6 +12,10 @@ import org.interestlab.compute.Embeddings;
  * <p>Cost: {@code O(n_users · d)} to fit; {@code O(n_items · d)} per cluster, computed once.
  */
 public record ClusterCentroidRecommender() implements Recommender {
+  /** The config's {@code recommenders: [{ kind: cluster-centroid }]}; it has no parameters. */
+  public static final ComponentSpec<ClusterCentroidRecommender> SPEC =
+      new ComponentSpec<>("cluster-centroid", "unseen items closest (cosine) to the mean profile of the user's interest cluster", ParamList.none(), (p, seed) -> new ClusterCentroidRecommender());
+
   @Override
   public boolean needsItemVectors() {
     return true;

@@ -1,6 +1,8 @@
 package org.interestlab.recommend;
 
 import java.util.BitSet;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Recommends the items most popular among the members of the user's interest cluster that the
@@ -11,6 +13,10 @@ import java.util.BitSet;
  * n_items} counts.
  */
 public record ClusterPopularRecommender() implements Recommender {
+  /** The config's {@code recommenders: [{ kind: cluster-popular }]}; it has no parameters. */
+  public static final ComponentSpec<ClusterPopularRecommender> SPEC =
+      new ComponentSpec<>("cluster-popular", "most popular unseen items among the user's interest cluster", ParamList.none(), (p, seed) -> new ClusterPopularRecommender());
+
   @Override
   public boolean needsClusters() {
     return true;

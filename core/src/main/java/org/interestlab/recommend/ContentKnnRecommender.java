@@ -2,6 +2,8 @@ package org.interestlab.recommend;
 
 import org.interestlab.compute.Embeddings;
 import org.interestlab.profile.UserProfiles;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Content-based: a user's score for an item is the cosine similarity of the user's profile vector
@@ -12,6 +14,10 @@ import org.interestlab.profile.UserProfiles;
  * <p>Cost: {@code O(n_items · d)} per user; no fitting beyond normalising the item vectors.
  */
 public record ContentKnnRecommender() implements Recommender {
+  /** The config's {@code recommenders: [{ kind: content-knn }]}; it has no parameters. */
+  public static final ComponentSpec<ContentKnnRecommender> SPEC =
+      new ComponentSpec<>("content-knn", "unseen items closest (cosine) to the user's own profile vector", ParamList.none(), (p, seed) -> new ContentKnnRecommender());
+
   @Override
   public boolean needsItemVectors() {
     return true;

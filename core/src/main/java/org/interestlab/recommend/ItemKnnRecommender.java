@@ -1,9 +1,13 @@
 package org.interestlab.recommend;
 
+import static org.interestlab.params.ParamSpec.integer;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.interestlab.compute.TopK;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
 
 /**
  * Item-based collaborative filtering (Sarwar et al. 2001; Deshpande &amp; Karypis 2004): items are
@@ -18,8 +22,20 @@ import org.interestlab.compute.TopK;
  * @param neighbours neighbourhood size per item (default 50, ≥ 1)
  */
 public record ItemKnnRecommender(int neighbours) implements Recommender {
+  /** The parameters, as a config names them, with their ranges and defaults. */
+  public static final ParamList PARAMS = ParamList.of(integer("neighbours", 50, 1, 100_000, "neighbours kept per item"));
+
+  /** The config's {@code recommenders: [{ kind: item-knn }]}. */
+  public static final ComponentSpec<ItemKnnRecommender> SPEC = new ComponentSpec<>("item-knn",
+      "item-based kNN, cosine over co-occurrence", PARAMS, (p, seed) -> new ItemKnnRecommender(p.getInt("neighbours")));
+
   public ItemKnnRecommender {
-    if (neighbours < 1) throw new IllegalArgumentException("neighbours must be ≥ 1, got " + neighbours);
+    PARAMS.check("neighbours", neighbours);
+  }
+
+  /** The config's default: 50 neighbours per item. */
+  public static ItemKnnRecommender defaults() {
+    return SPEC.createDefault(0L);
   }
 
   @Override

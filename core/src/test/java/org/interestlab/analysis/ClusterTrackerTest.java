@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.analysis.ClusterTracker.Drift;
 import org.interestlab.analysis.ClusterTracker.Event;
@@ -110,9 +111,13 @@ class ClusterTrackerTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> new ClusterTracker(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min_overlap");
-    assertThatThrownBy(() -> new ClusterTracker(0.3, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("persistence");
-    assertThatThrownBy(() -> new ClusterTracker(0.3, -2, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min_similarity");
+    // The same declarations and wording as the config's dynamic: section.
+    assertThatThrownBy(() -> new ClusterTracker(0)).isInstanceOf(ParameterException.class)
+        .hasMessage("min_overlap: 0.0 is out of range — allowed: a number > 0 and ≤ 1");
+    assertThatThrownBy(() -> new ClusterTracker(0.3, 0)).isInstanceOf(ParameterException.class)
+        .hasMessage("persistence: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000");
+    assertThatThrownBy(() -> new ClusterTracker(0.3, -2, 1)).isInstanceOf(ParameterException.class)
+        .hasMessage("min_similarity: -2.0 is out of range — allowed: a number ≥ -1 and ≤ 2");
     assertThatThrownBy(() -> new ClusterTracker(0.3).track(List.of())).isInstanceOf(UserException.class).hasMessageContaining("no windows");
     assertThatThrownBy(() -> Snapshot.of(new int[] {1, 0}, new int[] {0, 0})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");
     assertThatThrownBy(() -> Snapshot.of(new int[] {0}, new int[] {-1})).isInstanceOf(UserException.class).hasMessageContaining("label -1");

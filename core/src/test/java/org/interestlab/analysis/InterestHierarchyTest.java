@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,12 @@ class InterestHierarchyTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> new InterestHierarchy(2, 1, 4, 5, 2, 1, 10, 0, "cpu")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k_fine");
+    assertThatThrownBy(() -> new InterestHierarchy(2, 1, 4, 5, 2, 1, 10, 0, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("k_fine: 1 is not allowed — allowed: 0 (chosen per coarse cluster) or an integer ≥ 2");
+    assertThatThrownBy(() -> new InterestHierarchy(2, 2, 1, 5, 2, 1, 10, 0, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("max_fine: 1 is out of range — allowed: an integer ≥ 2 and ≤ 1000");
+    // The Java shorthand takes the config's defaults (README: max_fine 5, min_fine_size 10, keywords 5, n_init 3, max_iter 100).
+    assertThat(InterestHierarchy.of(12, 0)).isEqualTo(new InterestHierarchy(12, 0, 5, 10, 5, 3, 100, 0L, "cpu"));
     InterestHierarchy h = InterestHierarchy.of(3, 2);
     assertThatThrownBy(() -> h.fit(Embeddings.of(new float[][] {{1, 0}, {0, 1}}), List.of("a", "b")))
         .isInstanceOf(UserException.class).hasMessageContaining("k_coarse=3 is larger than the number of points (2)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -110,9 +111,13 @@ class StreamingKMeansTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> new StreamingKMeans(0, 0.5, 0.5, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must");
-    assertThatThrownBy(() -> new StreamingKMeans(1, 1.5, 0.5, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decay");
-    assertThatThrownBy(() -> new StreamingKMeans(1, 0.5, 0, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("birth_distance");
+    // The same declarations and wording as the config's dynamic: section.
+    assertThatThrownBy(() -> new StreamingKMeans(0, 0.5, 0.5, 1, 1, 0)).isInstanceOf(ParameterException.class)
+        .hasMessage("k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000");
+    assertThatThrownBy(() -> new StreamingKMeans(1, 1.5, 0.5, 1, 1, 0)).isInstanceOf(ParameterException.class)
+        .hasMessage("decay: 1.5 is out of range — allowed: a number ≥ 0 and ≤ 1");
+    assertThatThrownBy(() -> new StreamingKMeans(1, 0.5, 0, 1, 1, 0)).isInstanceOf(ParameterException.class)
+        .hasMessage("birth_distance: 0.0 is out of range — allowed: a number > 0 and ≤ 2");
     StreamingKMeans s = new StreamingKMeans(3, 0.5, 0.5, 1, 10, 0);
     assertThatThrownBy(() -> s.fit(List.of())).isInstanceOf(UserException.class).hasMessageContaining("no windows");
     assertThatThrownBy(() -> s.fit(List.of(groups(1, EAST, NORTH)))).isInstanceOf(UserException.class)

@@ -57,7 +57,7 @@ class AgglomerativeTest {
         .isInstanceOf(UserException.class).hasMessageContaining("point 1 is a zero vector");
     assertThatThrownBy(() -> Agglomerative.ward(5).fit(LINE)).isInstanceOf(UserException.class).hasMessageContaining("k=5");
     assertThatThrownBy(() -> Agglomerative.Linkage.parse("single")).isInstanceOf(UserException.class)
-        .hasMessageContaining("allowed: ward, average, complete");
+        .hasMessage("linkage: 'single' is not allowed — allowed: one of ward, average, complete");
   }
 
   /** Cosine ignores vector length: parallel vectors are at distance 0. */

@@ -3,6 +3,7 @@ package org.interestlab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,13 @@ class DbscanTest {
 
   @Test
   void badParameters() {
-    assertThatThrownBy(() -> new Dbscan(0, 2, DistanceMetric.EUCLIDEAN, "cpu")).hasMessageContaining("eps must be");
-    assertThatThrownBy(() -> new Dbscan(0.5, 0, DistanceMetric.EUCLIDEAN, "cpu")).hasMessageContaining("min_samples");
+    // The constructor checks the declarations a config is checked against, with the same exception and wording.
+    assertThatThrownBy(() -> new Dbscan(0, 2, DistanceMetric.EUCLIDEAN, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("eps: 0.0 is out of range — allowed: a number > 0");
+    assertThatThrownBy(() -> new Dbscan(0.5, 0, DistanceMetric.EUCLIDEAN, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("min_samples: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000");
+    assertThatThrownBy(() -> new Dbscan(0.5, 2, DistanceMetric.EUCLIDEAN, "tpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("device: 'tpu' is not allowed — allowed: one of auto, cpu, gpu");
     assertThatThrownBy(() -> DistanceMetric.parse("manhattan")).isInstanceOf(UserException.class)
         .hasMessageContaining("allowed: euclidean, cosine");
   }

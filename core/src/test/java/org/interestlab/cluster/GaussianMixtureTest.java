@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,11 @@ class GaussianMixtureTest {
 
   @Test
   void badParameters() {
-    assertThatThrownBy(() -> new GaussianMixture(0, 1e-3, 1e-6, 100, 1, 0L)).hasMessageContaining("k must be");
-    assertThatThrownBy(() -> new GaussianMixture(2, -1, 1e-6, 100, 1, 0L)).hasMessageContaining("tol");
-    assertThatThrownBy(() -> new GaussianMixture(2, 1e-3, -1, 100, 1, 0L)).hasMessageContaining("reg_covar");
-    assertThatThrownBy(() -> new GaussianMixture(2, 1e-3, 1e-6, 0, 1, 0L)).hasMessageContaining("max_iter");
+    assertThatThrownBy(() -> new GaussianMixture(0, 1e-3, 1e-6, 100, 1, 0L)).isInstanceOf(ParameterException.class)
+        .hasMessage("k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 100000");
+    assertThatThrownBy(() -> new GaussianMixture(2, -1, 1e-6, 100, 1, 0L)).hasMessage("tol: -1.0 is out of range — allowed: a number ≥ 0");
+    assertThatThrownBy(() -> new GaussianMixture(2, 1e-3, -1, 100, 1, 0L)).hasMessage("reg_covar: -1.0 is out of range — allowed: a number ≥ 0");
+    assertThatThrownBy(() -> new GaussianMixture(2, 1e-3, 1e-6, 0, 1, 0L))
+        .hasMessage("max_iter: 0 is out of range — allowed: an integer ≥ 1 and ≤ 100000");
   }
 }

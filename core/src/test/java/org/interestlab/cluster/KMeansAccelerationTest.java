@@ -220,7 +220,7 @@ class KMeansAccelerationTest {
   void parseNamesEveryAlgorithm() {
     assertThat(KMeans.Algorithm.parse("elkan")).isEqualTo(KMeans.Algorithm.ELKAN);
     assertThatThrownBy(() -> KMeans.Algorithm.parse("elcan"))
-        .hasMessage("algorithm 'elcan' — allowed: auto, hamerly, elkan, yinyang, lloyd");
+        .hasMessage("algorithm: 'elcan' is not allowed — allowed: one of auto, hamerly, elkan, yinyang, lloyd");
   }
 
   @Test

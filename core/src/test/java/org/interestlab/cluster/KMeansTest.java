@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.testing.TestFiles;
@@ -96,7 +97,12 @@ class KMeansTest {
         .isInstanceOf(UserException.class).hasMessageContaining("k=5").hasMessageContaining("(2)");
     assertThatThrownBy(() -> KMeans.of(1).fit(Embeddings.of(new float[][] {{Float.NaN}})))
         .isInstanceOf(UserException.class).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> KMeans.of(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be");
+    assertThatThrownBy(() -> KMeans.of(0)).isInstanceOf(ParameterException.class)
+        .hasMessage("k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000");
+    assertThatThrownBy(() -> new KMeans(2, KMeans.Init.RANDOM, 0, 100, 1e-4, 0L, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("n_init: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000");
+    assertThatThrownBy(() -> new KMeans(2, KMeans.Init.RANDOM, 1, 100, Double.NaN, 0L, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("tol: NaN is out of range — allowed: a number ≥ 0 and ≤ 1");
   }
   @Test
   void autoTakesElkanWhileItsBoundsFitAndHamerlyAbove() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.interestlab.params.ParameterException;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.testing.TestFiles;
@@ -111,8 +112,11 @@ class MiniBatchKMeansTest {
 
   @Test
   void badParametersAreRejected() {
-    assertThatThrownBy(() -> new MiniBatchKMeans(0, 10, 1, 1, 0.01, 10, 0L, "cpu")).hasMessageContaining("k must be");
-    assertThatThrownBy(() -> new MiniBatchKMeans(2, 0, 1, 1, 0.01, 10, 0L, "cpu")).hasMessageContaining("batch_size");
-    assertThatThrownBy(() -> new MiniBatchKMeans(2, 10, 1, 1, 2, 10, 0L, "cpu")).hasMessageContaining("reassignment_ratio");
+    assertThatThrownBy(() -> new MiniBatchKMeans(0, 10, 1, 1, 0.01, 10, 0L, "cpu")).isInstanceOf(ParameterException.class)
+        .hasMessage("k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000");
+    assertThatThrownBy(() -> new MiniBatchKMeans(2, 0, 1, 1, 0.01, 10, 0L, "cpu"))
+        .hasMessage("batch_size: 0 is out of range — allowed: an integer ≥ 1 and ≤ 10000000");
+    assertThatThrownBy(() -> new MiniBatchKMeans(2, 10, 1, 1, 2, 10, 0L, "cpu"))
+        .hasMessage("reassignment_ratio: 2.0 is out of range — allowed: a number ≥ 0 and ≤ 1");
   }
 }

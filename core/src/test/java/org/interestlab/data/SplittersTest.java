@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.interestlab.params.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class SplittersTest {
@@ -207,15 +208,18 @@ class SplittersTest {
 
   @Test
   void badParametersNameParameterValueAndRange() {
+    // The same declarations as a config's split: section, so the same words: an open interval (0, 1).
     assertThatThrownBy(() -> new TemporalSplit(1.5))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("TemporalSplit: testFraction = 1.5 is outside the allowed range (0, 1), both ends excluded");
-    assertThatThrownBy(() -> new TemporalSplit(0)).hasMessageContaining("testFraction = 0.0");
-    assertThatThrownBy(() -> new TemporalSplit(Double.NaN)).hasMessageContaining("testFraction = NaN");
-    assertThatThrownBy(() -> new RatioSplit(1.0, 1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("trainRatio = 1.0").hasMessageContaining("(0, 1)");
-    assertThatThrownBy(() -> new KCoreFilter(0)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("k = 0").hasMessageContaining("[1, ");
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("test_fraction: 1.5 is out of range — allowed: a number > 0 and < 1");
+    assertThatThrownBy(() -> new TemporalSplit(0)).hasMessage("test_fraction: 0.0 is out of range — allowed: a number > 0 and < 1");
+    assertThatThrownBy(() -> new TemporalSplit(Double.NaN)).hasMessageStartingWith("test_fraction: NaN is out of range");
+    assertThatThrownBy(() -> new RatioSplit(1.0, 1)).isInstanceOf(ParameterException.class)
+        .hasMessage("train_ratio: 1.0 is out of range — allowed: a number > 0 and < 1");
+    assertThatThrownBy(() -> new KCoreFilter(0)).isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("k_core: 0 is out of range — allowed: an integer ≥ 1");
+    assertThatThrownBy(() -> new KCoreFilter(-2)).isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("k_core: -2 is out of range");
   }
 
   @Test

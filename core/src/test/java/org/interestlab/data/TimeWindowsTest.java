@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.interestlab.params.ParameterException;
 import org.interestlab.UserException;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,8 @@ class TimeWindowsTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> new TimeWindows(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window_days");
+    assertThatThrownBy(() -> new TimeWindows(0)).isInstanceOf(ParameterException.class)
+        .hasMessage("window_days: 0 is out of range — allowed: an integer ≥ 1 and ≤ 36500");
     assertThatThrownBy(() -> new TimeWindows(7).of(Dataset.builder("empty").build()))
         .isInstanceOf(UserException.class).hasMessageContaining("empty has no interactions");
   }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Embeddings;
-import org.interestlab.experiment.ParamSpec;
+import org.interestlab.params.ParamSpec;
 import org.interestlab.experiment.Stage;
 import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParamSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,10 +32,10 @@ class ConfigLoaderTest {
   static Registry registry() {
     Registry r = new Registry();
     Registry.Core.register(r);
-    r.register(Stage.DATASET, new ComponentSpec<>("test-data", "", List.of(ParamSpec.string("path", "", "")), (p, s) -> "data"));
+    r.register(Stage.DATASET, new ComponentSpec<>("test-data", "", ParamList.of(ParamSpec.string("path", "", "")), (p, s) -> "data"));
     r.register(Stage.SPLIT, new ComponentSpec<>("test-split", "",
-        List.of(ParamSpec.openInterval("test_fraction", 0.2, 0, 1, "")), (p, s) -> "split"));
-    r.register(Stage.ENCODER, new ComponentSpec<>("test-encoder", "", List.of(), (p, s) -> "enc"));
+        ParamList.of(ParamSpec.openInterval("test_fraction", 0.2, 0, 1, "")), (p, s) -> "split"));
+    r.register(Stage.ENCODER, new ComponentSpec<>("test-encoder", "", ParamList.none(), (p, s) -> "enc"));
     return r;
   }
 

@@ -43,6 +43,15 @@ class KMeansConfigTest {
   }
 
   @Test
+  void javaOfBuildsWhatTheConfigBuilds() {
+    KMeans fromConfig = kmeans(parse());   // { kind: kmeans, k: 4 }, the rest at the defaults
+    assertThat(KMeans.of(4).withSeed(fromConfig.seed())).isEqualTo(fromConfig);
+    // The README's config reference: n_init 3, max_iter 100 (KMeans.of once used 1 and 300).
+    assertThat(fromConfig.nInit()).isEqualTo(3);
+    assertThat(fromConfig.maxIter()).isEqualTo(100);
+  }
+
+  @Test
   void algorithmAndMetricReachTheClusterer() {
     KMeans km = kmeans(parse("clusterer.algorithm=lloyd", "clusterer.metric=cosine"));
     assertThat(km.algorithm()).isEqualTo(KMeans.Algorithm.LLOYD);

@@ -7,7 +7,7 @@ import org.interestlab.cluster.Clusterer;
 import org.interestlab.cluster.Clustering;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.Embeddings;
-import org.interestlab.experiment.ComponentSpec;
+import org.interestlab.params.ComponentSpec;
 import org.interestlab.experiment.ParamValues;
 import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.Stage;

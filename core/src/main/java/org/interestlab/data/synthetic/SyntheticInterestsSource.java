@@ -13,6 +13,9 @@ import org.interestlab.data.DatasetSource;
 import org.interestlab.data.DatasetUnavailableException;
 import org.interestlab.data.Item;
 import org.interestlab.data.User;
+import org.interestlab.params.ComponentSpec;
+import org.interestlab.params.ParamList;
+import org.interestlab.params.ParamSpec;
 
 /**
  * Loads the {@code synthetic-interests} files written by {@link SyntheticInterests#write}: users
@@ -30,11 +33,20 @@ import org.interestlab.data.User;
  * }</pre>
  */
 public final class SyntheticInterestsSource implements DatasetSource {
+  /** The parameters, as a config names them, with their defaults. */
+  public static final ParamList PARAMS = ParamList.of(
+      ParamSpec.choice("language", "en", List.of("en", "zh"), "language of item and review texts"));
+
+  /** The config's {@code dataset: { source: synthetic-interests }}. */
+  public static final ComponentSpec<SyntheticInterestsSource> SPEC = new ComponentSpec<>(SyntheticInterests.NAME,
+      "bundled synthetic users with known interests, drift and an emerging topic", PARAMS,
+      (p, seed) -> forLanguage(p.getString("language")));
+
   private final String language;
 
   /** The English dataset. */
   public SyntheticInterestsSource() {
-    this("en");
+    this((String) PARAMS.spec("language").defaultValue());
   }
 
   private SyntheticInterestsSource(String language) {
@@ -43,10 +55,7 @@ public final class SyntheticInterestsSource implements DatasetSource {
 
   /** The source for {@code en} or {@code zh}. */
   public static SyntheticInterestsSource forLanguage(String language) {
-    if (!"en".equals(language) && !"zh".equals(language)) {
-      throw new UserException(SyntheticInterests.NAME + ": language = " + language + " is not allowed; allowed: en, zh");
-    }
-    return new SyntheticInterestsSource(language);
+    return new SyntheticInterestsSource(PARAMS.check("language", language));
   }
 
   @Override

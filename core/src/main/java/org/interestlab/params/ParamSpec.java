@@ -1,4 +1,4 @@
-package org.interestlab.experiment;
+package org.interestlab.params;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,13 @@ import java.util.Locale;
 /**
  * One parameter of a component, declared as data next to the component (as scikit-learn's
  * {@code _parameter_constraints}): name, type, default ({@code null} = required), range or allowed
- * values, and a one-line description used in docs and error messages.
+ * values, and a one-line description used in docs and error messages. Components collect theirs in a
+ * {@link ParamList}.
+ *
+ * <pre>{@code
+ * ParamSpec k = ParamSpec.integer("k", 12, 1, 1_000_000, "number of clusters");
+ * k.coerce(0);   // ParameterException: k: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000000
+ * }</pre>
  */
 public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
     boolean maxExclusive, List<String> allowed, String doc) {
@@ -21,7 +27,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
     return new ParamSpec(name, Type.DOUBLE, def, min, max, minExclusive, false, List.of(), doc);
   }
 
-  /** A number strictly between {@code min} and {@code max}, such as a share that must leave something on both sides. */
+  /** A number strictly between {@code min} and {@code max}, e.g. a fraction in (0, 1). */
   public static ParamSpec openInterval(String name, Double def, double min, double max, String doc) {
     return new ParamSpec(name, Type.DOUBLE, def, min, max, true, true, List.of(), doc);
   }
@@ -68,42 +74,39 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
   }
 
   /**
-   * Checks and converts a raw YAML value: integers stay {@code Integer}, numbers become
-   * {@code Double}, choices and strings {@code String}.
+   * Checks and converts a raw value (as YAML reads it, or as Java passes it): integers stay
+   * {@code Integer}, numbers become {@code Double}, choices and strings {@code String}.
+   *
+   * @throws ParameterException naming this parameter, the value and what is allowed
    */
-  public Object coerce(Object raw, String file, String path) {
-    String shown = ConfigText.show(raw);
+  public Object coerce(Object raw) {
     switch (type) {
       case INT -> {
-        if (!(raw instanceof Integer || raw instanceof Long)) throw bad(file, path, shown + " is not an integer");
+        if (!(raw instanceof Integer || raw instanceof Long)) throw ParameterException.of(this, raw, "is not an integer");
         long v = ((Number) raw).longValue();
-        if (v < min || v > max) throw bad(file, path, shown + " is out of range");
+        if (v < min || v > max) throw ParameterException.of(this, raw, "is out of range");
         return (int) v;
       }
       case DOUBLE -> {
-        if (!(raw instanceof Number)) throw bad(file, path, shown + " is not a number");
+        if (!(raw instanceof Number)) throw ParameterException.of(this, raw, "is not a number");
         double v = ((Number) raw).doubleValue();
-        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min) || (maxExclusive && v == max)) throw bad(file, path, shown + " is out of range");
+        if (Double.isNaN(v) || v < min || v > max || (minExclusive && v == min) || (maxExclusive && v == max)) throw ParameterException.of(this, raw, "is out of range");
         return v;
       }
       case STRING -> {
-        if (!(raw instanceof String s)) throw bad(file, path, shown + " is not a string");
+        if (!(raw instanceof String s)) throw ParameterException.of(this, raw, "is not a string");
         return s;
       }
       case BOOL -> {
-        if (!(raw instanceof Boolean b)) throw bad(file, path, shown + " is not true or false");
+        if (!(raw instanceof Boolean b)) throw ParameterException.of(this, raw, "is not true or false");
         return b;
       }
       case CHOICE -> {
         String s = String.valueOf(raw);
-        if (!allowed.contains(s)) throw bad(file, path, shown + " is not allowed");
+        if (!allowed.contains(s)) throw ParameterException.of(this, raw, "is not allowed");
         return s;
       }
       default -> throw new IllegalStateException(type.toString());
     }
-  }
-
-  private ConfigException bad(String file, String path, String problem) {
-    return ConfigException.at(file, path, problem + " — allowed: " + allowedText());
   }
 }

@@ -1,10 +1,13 @@
-package org.interestlab.experiment;
+package org.interestlab.params;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A component's validated parameters, defaults filled, in declaration order. */
+/**
+ * A component's validated parameters, defaults filled, in declaration order (a required parameter
+ * without a value maps to {@code null}). Made by {@link ParamList#resolve} or {@link ParamList#defaults}.
+ */
 public record Params(Map<String, Object> values) {
   public Params {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
