@@ -171,7 +171,7 @@ class ProjectClasspath(KernelCase):
         # Two pairs of points one apart: k-means with k = 2 puts each pair in a cluster, every point 0.5
         # from its centroid, so the inertia is 4 * 0.5^2 = 1.0.
         self.assertEqual(self.text("import org.interestlab.cluster.*;\n"
-                                   "import org.interestlab.encode.Embeddings;\n"
+                                   "import org.interestlab.compute.Embeddings;\n"
                                    "Embeddings pts = Embeddings.of(new float[][] {{0, 0}, {0, 1}, {10, 10}, {10, 11}});\n"
                                    "Clustering c = KMeans.of(2).fit(pts);\n"
                                    'java.util.Arrays.toString(c.sizes()) + " inertia " + c.inertia()'),
