@@ -47,6 +47,7 @@ public final class MetricRegistry {
       perUser("map", RANKING, MetricRange.UNIT, (k, ctx) -> new AveragePrecision(k)),
       perUser("mrr", RANKING, MetricRange.UNIT, (k, ctx) -> new ReciprocalRank(k)),
       perUser("hitrate", RANKING, MetricRange.UNIT, (k, ctx) -> new HitRate(k)),
+      perUser("f1", RANKING, MetricRange.UNIT, (k, ctx) -> new F1(k)),
       system("coverage", BEYOND_ACCURACY, MetricRange.UNIT, (k, ctx) -> CatalogCoverage.of(k, ctx.numItems())),
       clustering("silhouette", ANY_SIGN_UNIT, Silhouette::euclidean),
       clustering("silhouette-cosine", ANY_SIGN_UNIT, Silhouette::cosine),

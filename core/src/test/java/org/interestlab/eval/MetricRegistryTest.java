@@ -76,7 +76,7 @@ class MetricRegistryTest {
   @Test
   void namesAllowedWithoutGroundTruthComeFromTheRegistry() {
     assertThat(MetricRegistry.standard().allowedNames(m -> !m.kind().needsGroundTruth())).containsExactly(
-        "precision@K", "recall@K", "ndcg@K", "map@K", "mrr@K", "hitrate@K", "coverage@K",
+        "precision@K", "recall@K", "ndcg@K", "map@K", "mrr@K", "hitrate@K", "f1@K", "coverage@K",
         "silhouette", "silhouette-cosine", "davies-bouldin", "calinski-harabasz");
     assertThat(MetricRegistry.standard().allowedNames(m -> m.kind().needsGroundTruth())).containsExactly(
         "ari", "nmi", "ami", "v-measure", "homogeneity", "completeness", "purity");

@@ -17,7 +17,7 @@ class MetricSpecTest {
 
   @Test
   void rankingNamesCarryTheirK() {
-    for (String family : List.of("precision", "recall", "ndcg", "map", "mrr", "hitrate")) {
+    for (String family : List.of("precision", "recall", "ndcg", "map", "mrr", "hitrate", "f1")) {
       MetricSpec s = MetricSpec.parse(family + "@10");
       assertThat(s.kind()).isEqualTo(MetricSpec.Kind.RANKING);
       assertThat(s.k()).hasValue(10);
@@ -103,7 +103,7 @@ class MetricSpecTest {
   void unknownNameListsWhatIsAllowedAndSuggests() {
     assertThatThrownBy(() -> MetricSpec.parse("ndgc@10"))
         .isInstanceOf(UserException.class)
-        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, coverage@K, silhouette,")
+        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, f1@K, coverage@K, silhouette,")
         .hasMessageContaining("purity");
     assertThatThrownBy(() -> MetricSpec.parse("diversity@10"))
         .isInstanceOf(UserException.class).hasMessageStartingWith("unknown metric 'diversity@10' — allowed:");
@@ -141,6 +141,6 @@ class MetricSpecTest {
   void parseAllKeepsOrder() {
     assertThat(MetricSpec.parseAll(List.of("ndcg@10", "coverage", "ari"))).extracting(MetricSpec::name)
         .containsExactly("ndcg@10", "coverage", "ari");
-    assertThat(MetricSpec.allowedNames()).hasSize(18).startsWith("precision@K").endsWith("purity");
+    assertThat(MetricSpec.allowedNames()).hasSize(19).startsWith("precision@K").endsWith("purity");
   }
 }
