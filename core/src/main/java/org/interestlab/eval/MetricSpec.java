@@ -2,39 +2,16 @@ package org.interestlab.eval;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
-import java.util.function.ToDoubleBiFunction;
 import org.interestlab.UserException;
 
 /**
- * A metric named in a config ({@code metrics: [ndcg@10, recall@10, coverage, silhouette, ari]}),
- * parsed and checked before any work starts, and the factory for the metric it names.
- *
- * <h2>Names</h2>
- *
- * <table>
- *   <caption>Metric names</caption>
- *   <tr><th>name</th><th>kind</th><th>built metric</th></tr>
- *   <tr><td>{@code precision@K}</td><td>RANKING</td><td>{@link Precision}</td></tr>
- *   <tr><td>{@code recall@K}</td><td>RANKING</td><td>{@link Recall}</td></tr>
- *   <tr><td>{@code ndcg@K}</td><td>RANKING</td><td>{@link Ndcg}</td></tr>
- *   <tr><td>{@code map@K}</td><td>RANKING</td><td>{@link AveragePrecision} (mean = MAP)</td></tr>
- *   <tr><td>{@code mrr@K}</td><td>RANKING</td><td>{@link ReciprocalRank} (mean = MRR)</td></tr>
- *   <tr><td>{@code hitrate@K}</td><td>RANKING</td><td>{@link HitRate}</td></tr>
- *   <tr><td>{@code coverage@K}</td><td>BEYOND_ACCURACY</td><td>{@link CatalogCoverage}</td></tr>
- *   <tr><td>{@code silhouette}, {@code silhouette-cosine}</td><td>CLUSTERING</td><td>{@link Silhouette}</td></tr>
- *   <tr><td>{@code davies-bouldin}</td><td>CLUSTERING</td><td>{@link DaviesBouldin}</td></tr>
- *   <tr><td>{@code calinski-harabasz}</td><td>CLUSTERING</td><td>{@link CalinskiHarabasz}</td></tr>
- *   <tr><td>{@code ari, nmi, ami, v-measure, homogeneity, completeness, purity}</td>
- *       <td>EXTERNAL_CLUSTERING</td><td>{@link ExternalClusterMetrics}</td></tr>
- * </table>
+ * A metric named in a config ({@code metrics: [ndcg@10, recall@10, coverage, silhouette, ari]}), parsed
+ * against the {@link MetricRegistry} and checked before any work starts, and the factory for the
+ * metric it names. The registry lists every name with its kind and documented range;
+ * {@code docs/metrics.md} gives every definition.
  *
  * <p><b>K convention.</b> K is an integer in 1..{@value #MAX_K}. Every top-K metric may also be
  * written without {@code @K} ({@code coverage}, {@code ndcg}, {@code mrr}, …): it then uses the
@@ -49,10 +26,16 @@ import org.interestlab.UserException;
  *
  * <pre>{@code
  * MetricSpec spec = MetricSpec.parse("ndcg@10");
- * switch (spec.kind()) {
- *   case RANKING, BEYOND_ACCURACY -> { SystemMetric m = spec.newSystemMetric(runK, numItems); ... }
- *   case CLUSTERING -> spec.clusteringMetric().score(embeddings, labels);
- *   case EXTERNAL_CLUSTERING -> spec.externalClusteringMetric().score(truth, labels);
+ * EvaluationContext ctx = EvaluationContext.of(numItems, runK, popularity, numUsers).withItemVectors(itemVectors);
+ * if (spec.isPerUser()) {
+ *   MeanAggregate mean = spec.newPerUserMean(runK, ctx);
+ *   double userValue = mean.addUser(ranked, relevant, relevant.cardinality());   // one user's value
+ * } else if (spec.kind().usesK()) {
+ *   SystemMetric m = spec.newSystemMetric(runK, ctx);
+ * } else if (spec.kind().needsGroundTruth()) {
+ *   spec.externalClusteringMetric().score(truth, labels);
+ * } else {
+ *   spec.clusteringMetric().score(embeddings, labels);
  * }
  * }</pre>
  */
@@ -62,9 +45,9 @@ public final class MetricSpec {
 
   /** What a metric needs and measures. */
   public enum Kind {
-    /** Per-user accuracy of a top-K list, averaged over users ({@link MeanAggregate}). */
+    /** Accuracy of top-K lists against the test items (precision, NDCG, F1, …). */
     RANKING,
-    /** A property of all users' top-K lists together (catalogue coverage). */
+    /** A property of top-K lists other than accuracy (catalogue coverage). */
     BEYOND_ACCURACY,
     /** Cluster quality from the vectors and labels alone. */
     CLUSTERING,
@@ -80,99 +63,30 @@ public final class MetricSpec {
     public boolean usesK() {
       return this == RANKING || this == BEYOND_ACCURACY;
     }
-  }
 
-  /** One metric family: how it is named and built. */
-  private record Family(
-      String name,
-      Kind kind,
-      IntFunction<RankingMetric> ranking,
-      Supplier<ClusteringMetric> clustering,
-      ExternalClusteringMetric external) {}
-
-  private record External(String name, ToDoubleBiFunction<int[], int[]> f) implements ExternalClusteringMetric {
-    @Override
-    public double score(int[] truth, int[] predicted) {
-      return f.applyAsDouble(truth, predicted);
+    /** True for metrics of a clustering (the config needs a clusterer). */
+    public boolean needsClusters() {
+      return this == CLUSTERING || this == EXTERNAL_CLUSTERING;
     }
   }
 
-  private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
-
-  static {
-    ranking("precision", Precision::new);
-    ranking("recall", Recall::new);
-    ranking("ndcg", Ndcg::new);
-    ranking("map", AveragePrecision::new);
-    ranking("mrr", ReciprocalRank::new);
-    ranking("hitrate", HitRate::new);
-    add(new Family("coverage", Kind.BEYOND_ACCURACY, null, null, null));
-    clustering("silhouette", Silhouette::euclidean);
-    clustering("silhouette-cosine", Silhouette::cosine);
-    clustering("davies-bouldin", DaviesBouldin::new);
-    clustering("calinski-harabasz", CalinskiHarabasz::new);
-    external("ari", ExternalClusterMetrics::adjustedRand);
-    external("nmi", ExternalClusterMetrics::normalizedMutualInfo);
-    external("ami", ExternalClusterMetrics::adjustedMutualInfo);
-    external("v-measure", ExternalClusterMetrics::vMeasure);
-    external("homogeneity", ExternalClusterMetrics::homogeneity);
-    external("completeness", ExternalClusterMetrics::completeness);
-    external("purity", ExternalClusterMetrics::purity);
-  }
-
-  private static void add(Family f) {
-    FAMILIES.put(f.name(), f);
-  }
-
-  private static void ranking(String name, IntFunction<RankingMetric> factory) {
-    add(new Family(name, Kind.RANKING, factory, null, null));
-  }
-
-  private static void clustering(String name, Supplier<ClusteringMetric> factory) {
-    add(new Family(name, Kind.CLUSTERING, null, factory, null));
-  }
-
-  private static void external(String name, ToDoubleBiFunction<int[], int[]> f) {
-    add(new Family(name, Kind.EXTERNAL_CLUSTERING, null, null, new External(name, f)));
-  }
-
   private final String name;
-  private final Family family;
+  private final MetricDefinition definition;
   private final OptionalInt k;
 
-  private MetricSpec(String name, Family family, OptionalInt k) {
+  MetricSpec(String name, MetricDefinition definition, OptionalInt k) {
     this.name = name;
-    this.family = family;
+    this.definition = definition;
     this.k = k;
   }
 
   /**
-   * Parses a metric name as written in a config.
+   * Parses a metric name as written in a config, against {@link MetricRegistry#standard()}.
    *
    * @throws UserException for an unknown name, a bad K, or a K on a metric that takes none
    */
   public static MetricSpec parse(String name) {
-    if (name == null || name.isBlank()) throw new UserException("metric name is empty — allowed: " + allowedSummary());
-    String norm = name.strip().toLowerCase(Locale.ROOT);
-    int at = norm.indexOf('@');
-    String base = at < 0 ? norm : norm.substring(0, at);
-    Family f = FAMILIES.get(base);
-    if (f == null) {
-      String hint = suggestion(base);
-      throw new UserException("unknown metric '" + name.strip() + "'"
-          + (hint == null ? "" : " (did you mean '" + hint + (at < 0 ? "" : norm.substring(at)) + "'?)")
-          + " — allowed: " + allowedSummary());
-    }
-    if (at < 0) return new MetricSpec(norm, f, OptionalInt.empty());
-    String kText = norm.substring(at + 1);
-    if (!f.kind().usesK()) {
-      throw new UserException("metric '" + name.strip() + "': " + base + " takes no @K — write '" + base + "'");
-    }
-    int k = parseK(kText);
-    if (k < 1) {
-      throw new UserException("metric '" + name.strip() + "': K must be an integer in 1.." + MAX_K + ", got '" + kText + "'");
-    }
-    return new MetricSpec(base + "@" + k, f, OptionalInt.of(k));
+    return MetricRegistry.standard().parse(name);
   }
 
   /** Parses every name, in order; the first bad one throws. */
@@ -184,9 +98,7 @@ public final class MetricSpec {
 
   /** The accepted names, K written as {@code @K}, in documentation order. */
   public static List<String> allowedNames() {
-    List<String> out = new ArrayList<>();
-    for (Family f : FAMILIES.values()) out.add(f.kind().usesK() ? f.name() + "@K" : f.name());
-    return Collections.unmodifiableList(out);
+    return MetricRegistry.standard().allowedNames();
   }
 
   /** The name as parsed, lower case, e.g. {@code ndcg@10} or {@code coverage}. */
@@ -194,13 +106,33 @@ public final class MetricSpec {
     return name;
   }
 
-  /** The family without K, e.g. {@code ndcg}. */
+  /** The registered name without K, e.g. {@code ndcg}. */
   public String family() {
-    return family.name();
+    return definition.name();
   }
 
   public Kind kind() {
-    return family.kind();
+    return definition.kind();
+  }
+
+  /** The registration this name resolved to (kind, range, needs). */
+  public MetricDefinition definition() {
+    return definition;
+  }
+
+  /** Where every finite value of this metric lies. */
+  public MetricRange range() {
+    return definition.range();
+  }
+
+  /** True for a per-user metric: {@link #newPerUserMean} gives each user's value (for {@code per_user.csv}). */
+  public boolean isPerUser() {
+    return definition.isPerUser();
+  }
+
+  /** True when the metric reads item vectors: a run without them must reject it before any work starts. */
+  public boolean needsItemVectors() {
+    return definition.needsItemVectors();
   }
 
   /** The K written in the name; empty when none was written (or the metric takes none). */
@@ -218,84 +150,72 @@ public final class MetricSpec {
 
   /** The name with K filled in, e.g. {@code coverage@10} for {@code coverage} in a run with K = 10. */
   public String resolvedName(int runK) {
-    return kind().usesK() ? family.name() + "@" + k(runK) : name;
+    return kind().usesK() ? family() + "@" + k(runK) : name;
   }
 
-  /** The per-user metric of a RANKING spec. */
-  public RankingMetric rankingMetric(int runK) {
-    if (kind() != Kind.RANKING) throw new IllegalStateException(name + " is " + kind() + ", not a per-user ranking metric");
-    return family.ranking().apply(k(runK));
+  /** The per-user metric of a per-user spec, e.g. {@link Ndcg} for {@code ndcg@10}. */
+  public RankingMetric rankingMetric(int runK, EvaluationContext ctx) {
+    if (!isPerUser()) throw new IllegalStateException(name + " is not a per-user metric");
+    return definition.newPerUser(k(runK), check(runK, ctx));
   }
 
   /**
-   * A fresh system-level accumulator of a RANKING spec (the mean over users) or BEYOND_ACCURACY
-   * spec (coverage over a catalogue of {@code numItems} items).
+   * An empty mean over users of a per-user spec; {@link MeanAggregate#addUser} returns each user's
+   * value, {@link MeanAggregate#evaluate} the system value (exact mean).
    */
+  public MeanAggregate newPerUserMean(int runK, EvaluationContext ctx) {
+    return MeanAggregate.of(rankingMetric(runK, ctx));
+  }
+
+  /**
+   * A fresh system-level accumulator of a top-K spec: the mean over users for a per-user metric
+   * (a {@link MeanAggregate}, as {@link #newPerUserMean} gives), the metric's own accumulator
+   * otherwise.
+   *
+   * @param runK the run's cutoff, used when the name has no {@code @K}; must equal {@code ctx.runK()}
+   * @throws IllegalStateException for a clustering spec, or a spec that needs item vectors when
+   *     {@code ctx} has none (the config check should have rejected it)
+   */
+  public SystemMetric newSystemMetric(int runK, EvaluationContext ctx) {
+    if (!kind().usesK()) throw new IllegalStateException(name + " is " + kind() + ", not a top-K metric");
+    return definition.newSystem(k(runK), check(runK, ctx));
+  }
+
+  /**
+   * The same over a catalogue of {@code numItems} items, for callers without training popularity
+   * or item vectors.
+   *
+   * @deprecated use {@link #newSystemMetric(int, EvaluationContext)}; a metric that reads
+   *     popularity or item vectors throws when built from this
+   */
+  @Deprecated
   public SystemMetric newSystemMetric(int runK, int numItems) {
-    return switch (kind()) {
-      case RANKING -> MeanAggregate.of(rankingMetric(runK));
-      case BEYOND_ACCURACY -> CatalogCoverage.of(k(runK), numItems);
-      default -> throw new IllegalStateException(name + " is " + kind() + ", not a top-K metric");
-    };
+    return newSystemMetric(runK, EvaluationContext.catalogueOnly(numItems, runK));
   }
 
   /** The metric of a CLUSTERING spec (silhouette over all points; see {@link Silhouette#withSample}). */
   public ClusteringMetric clusteringMetric() {
     if (kind() != Kind.CLUSTERING) throw new IllegalStateException(name + " is " + kind() + ", not an internal clustering metric");
-    return family.clustering().get();
+    return definition.newClustering();
   }
 
   /** The metric of an EXTERNAL_CLUSTERING spec. */
   public ExternalClusteringMetric externalClusteringMetric() {
     if (kind() != Kind.EXTERNAL_CLUSTERING) throw new IllegalStateException(name + " is " + kind() + ", not an external clustering metric");
-    return family.external();
+    return definition.external();
+  }
+
+  private EvaluationContext check(int runK, EvaluationContext ctx) {
+    Objects.requireNonNull(ctx, "ctx");
+    if (runK != ctx.runK()) throw new IllegalArgumentException(name + ": run K " + runK + " differs from the context's K " + ctx.runK());
+    if (needsItemVectors() && !ctx.hasItemVectors()) {
+      throw new IllegalStateException(name + " needs item vectors and this evaluation has none (the config check should reject it)");
+    }
+    return ctx;
   }
 
   private void requireK() {
     if (!kind().usesK()) throw new IllegalStateException(name + " is " + kind() + " and has no K");
-  }
-
-  /** K as written: digits only (no sign, no blanks), at most MAX_K; anything else is −1. */
-  private static int parseK(String text) {
-    if (text.isEmpty() || text.length() > 5) return -1;
-    for (int i = 0; i < text.length(); i++) if (text.charAt(i) < '0' || text.charAt(i) > '9') return -1;
-    int k = Integer.parseInt(text);
-    return k <= MAX_K ? k : -1;
-  }
-
-  private static String allowedSummary() {
-    return String.join(", ", allowedNames()) + " (K in 1.." + MAX_K + "; a top-K metric without @K uses the run's K)";
-  }
-
-  /** The closest family name within edit distance 2, or null. */
-  private static String suggestion(String base) {
-    String best = null;
-    int bestDist = 3;
-    for (String f : FAMILIES.keySet()) {
-      int d = editDistance(base, f);
-      if (d < bestDist) {
-        bestDist = d;
-        best = f;
-      }
-    }
-    return best;
-  }
-
-  /** Optimal string alignment distance: a swapped pair of letters ("ndgc") counts as one edit. */
-  private static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   @Override

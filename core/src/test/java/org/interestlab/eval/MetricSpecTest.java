@@ -10,21 +10,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MetricSpecTest {
+  /** A run over {@code items} items with cutoff {@code runK}; no item has been seen in training. */
+  private static EvaluationContext ctx(int items, int runK) {
+    return EvaluationContext.of(items, runK, new int[items], 1);
+  }
 
   @Test
   void rankingNamesCarryTheirK() {
-    for (String family : List.of("precision", "recall", "ndcg", "map", "mrr", "hitrate")) {
+    for (String family : List.of("precision", "recall", "ndcg", "map", "mrr", "hitrate", "f1")) {
       MetricSpec s = MetricSpec.parse(family + "@10");
       assertThat(s.kind()).isEqualTo(MetricSpec.Kind.RANKING);
       assertThat(s.k()).hasValue(10);
       assertThat(s.family()).isEqualTo(family);
-      assertThat(s.rankingMetric(20).name()).isEqualTo(family + "@10");
-      SystemMetric m = s.newSystemMetric(20, 100);
+      assertThat(s.isPerUser()).isTrue();
+      assertThat(s.needsItemVectors()).isFalse();
+      assertThat(s.rankingMetric(20, ctx(100, 20)).name()).isEqualTo(family + "@10");
+      SystemMetric m = s.newSystemMetric(20, ctx(100, 20));
       assertThat(m).isInstanceOf(MeanAggregate.class);
       assertThat(m.name()).isEqualTo(family + "@10");
+      assertThat(s.newPerUserMean(20, ctx(100, 20)).name()).isEqualTo(family + "@10");
     }
-    assertThat(MetricSpec.parse("map@5").rankingMetric(10)).isEqualTo(new AveragePrecision(5));
-    assertThat(MetricSpec.parse("mrr@1").rankingMetric(10)).isEqualTo(new ReciprocalRank(1));
+    assertThat(MetricSpec.parse("map@5").rankingMetric(10, ctx(100, 10))).isEqualTo(new AveragePrecision(5));
+    assertThat(MetricSpec.parse("mrr@1").rankingMetric(10, ctx(100, 10))).isEqualTo(new ReciprocalRank(1));
     assertThat(MetricSpec.parse("ndcg@10000").k()).hasValue(10_000);
   }
 
@@ -35,13 +42,25 @@ class MetricSpecTest {
     assertThat(coverage.k()).isEmpty();
     assertThat(coverage.name()).isEqualTo("coverage");
     assertThat(coverage.resolvedName(20)).isEqualTo("coverage@20");
-    SystemMetric m = coverage.newSystemMetric(20, 50);
+    assertThat(coverage.isPerUser()).isFalse();
+    SystemMetric m = coverage.newSystemMetric(20, ctx(50, 20));
     assertThat(m).isInstanceOf(CatalogCoverage.class);
     assertThat(((CatalogCoverage) m).k()).isEqualTo(20);
     assertThat(((CatalogCoverage) m).numItems()).isEqualTo(50);
     // mrr without @K is MRR at the run's K, not over the full list
-    assertThat(MetricSpec.parse("mrr").rankingMetric(10)).isEqualTo(new ReciprocalRank(10));
-    assertThat(MetricSpec.parse("coverage@5").newSystemMetric(20, 50).name()).isEqualTo("coverage@5");
+    assertThat(MetricSpec.parse("mrr").rankingMetric(10, ctx(100, 10))).isEqualTo(new ReciprocalRank(10));
+    assertThat(MetricSpec.parse("coverage@5").newSystemMetric(20, ctx(50, 20)).name()).isEqualTo("coverage@5");
+  }
+
+  @Test
+  void theDeprecatedCatalogueFactoryBuildsTheSameMetrics() {
+    @SuppressWarnings("deprecation")
+    SystemMetric coverage = MetricSpec.parse("coverage").newSystemMetric(20, 50);
+    assertThat(((CatalogCoverage) coverage).k()).isEqualTo(20);
+    assertThat(((CatalogCoverage) coverage).numItems()).isEqualTo(50);
+    @SuppressWarnings("deprecation")
+    SystemMetric ndcg = MetricSpec.parse("ndcg@10").newSystemMetric(20, 50);
+    assertThat(((MeanAggregate) ndcg).metric()).isEqualTo(new Ndcg(10));
   }
 
   @Test
@@ -54,6 +73,8 @@ class MetricSpecTest {
       MetricSpec s = MetricSpec.parse(n);
       assertThat(s.kind()).isEqualTo(MetricSpec.Kind.CLUSTERING);
       assertThat(s.kind().needsGroundTruth()).isFalse();
+      assertThat(s.kind().needsClusters()).isTrue();
+      assertThat(s.isPerUser()).isFalse();
       assertThat(s.clusteringMetric().name()).isEqualTo(n);
       assertThat(s.resolvedName(10)).isEqualTo(n);
     }
@@ -61,6 +82,7 @@ class MetricSpecTest {
       MetricSpec s = MetricSpec.parse(n);
       assertThat(s.kind()).isEqualTo(MetricSpec.Kind.EXTERNAL_CLUSTERING);
       assertThat(s.kind().needsGroundTruth()).isTrue();
+      assertThat(s.kind().needsClusters()).isTrue();
       assertThat(s.externalClusteringMetric().name()).isEqualTo(n);
     }
     // identical labellings: every agreement metric is 1
@@ -81,7 +103,7 @@ class MetricSpecTest {
   void unknownNameListsWhatIsAllowedAndSuggests() {
     assertThatThrownBy(() -> MetricSpec.parse("ndgc@10"))
         .isInstanceOf(UserException.class)
-        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, coverage@K, silhouette,")
+        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, f1@K, coverage@K, silhouette,")
         .hasMessageContaining("purity");
     assertThatThrownBy(() -> MetricSpec.parse("diversity@10"))
         .isInstanceOf(UserException.class).hasMessageStartingWith("unknown metric 'diversity@10' — allowed:");
@@ -106,15 +128,19 @@ class MetricSpecTest {
   @Test
   void askingForTheWrongKindOfMetricIsABug() {
     assertThatThrownBy(() -> MetricSpec.parse("ari").clusteringMetric()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> MetricSpec.parse("silhouette").newSystemMetric(10, 5)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> MetricSpec.parse("coverage").rankingMetric(10)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> MetricSpec.parse("ndcg").rankingMetric(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("silhouette").newSystemMetric(10, ctx(5, 10))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("coverage").rankingMetric(10, ctx(5, 10))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("coverage").newPerUserMean(10, ctx(5, 10))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("ndcg").k(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("ndcg").newSystemMetric(0, ctx(5, 10))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MetricSpec.parse("ndcg").newSystemMetric(20, ctx(5, 10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run K 20 differs from the context's K 10");
   }
 
   @Test
   void parseAllKeepsOrder() {
     assertThat(MetricSpec.parseAll(List.of("ndcg@10", "coverage", "ari"))).extracting(MetricSpec::name)
         .containsExactly("ndcg@10", "coverage", "ari");
-    assertThat(MetricSpec.allowedNames()).hasSize(18).startsWith("precision@K").endsWith("purity");
+    assertThat(MetricSpec.allowedNames()).hasSize(19).startsWith("precision@K").endsWith("purity");
   }
 }
