@@ -60,12 +60,6 @@ public final class EvaluationContext {
     return new EvaluationContext(numItems, runK, itemPopularity.clone(), numUsers, null);
   }
 
-  /** Catalogue size and K only; reading popularity from it throws. Backs the deprecated two-int factory. */
-  static EvaluationContext catalogueOnly(int numItems, int runK) {
-    checkCatalogue(numItems, runK);
-    return new EvaluationContext(numItems, runK, null, 0, null);
-  }
-
   /** The same context with item vectors (one row per item), or without any when {@code vectors} is null. */
   public EvaluationContext withItemVectors(Embeddings vectors) {
     if (vectors != null && vectors.rows() != numItems) {
@@ -86,17 +80,16 @@ public final class EvaluationContext {
 
   /** Training users who interacted with {@code item}. */
   public int popularity(int item) {
-    return requirePopularity()[item];
+    return popularity[item];
   }
 
   /** A copy of every item's popularity, indexed by item. */
   public int[] popularityCounts() {
-    return requirePopularity().clone();
+    return popularity.clone();
   }
 
   /** The number of users popularity is counted over. */
   public int numUsers() {
-    requirePopularity();
     return numUsers;
   }
 
@@ -108,20 +101,12 @@ public final class EvaluationContext {
    * The item vectors, one row per item.
    *
    * @throws IllegalStateException when the run has none; a metric that reads them declares so at
-   *     registration ({@link MetricDefinition#needingItemVectors()}), so configs asking for it
-   *     without item vectors are rejected before any work starts
+   *     registration ({@link MetricDefinition#needingItemVectors()}), and the runner then embeds
+   *     every item before evaluating
    */
   public Embeddings itemVectors() {
     if (itemVectors == null) throw new IllegalStateException("this evaluation has no item vectors");
     return itemVectors;
-  }
-
-  private int[] requirePopularity() {
-    if (popularity == null) {
-      throw new IllegalStateException("this evaluation context has no item popularity (built by the deprecated "
-          + "MetricSpec.newSystemMetric(int, int)); build one with EvaluationContext.of");
-    }
-    return popularity;
   }
 
   private static void checkCatalogue(int numItems, int runK) {
@@ -131,7 +116,7 @@ public final class EvaluationContext {
 
   @Override
   public String toString() {
-    return "EvaluationContext[items=" + numItems + ", K=" + runK + (popularity == null ? ", no popularity" : ", users=" + numUsers)
+    return "EvaluationContext[items=" + numItems + ", K=" + runK + ", users=" + numUsers
         + (itemVectors == null ? ", no item vectors" : ", item vectors " + itemVectors.rows() + "×" + itemVectors.dim()) + "]";
   }
 }

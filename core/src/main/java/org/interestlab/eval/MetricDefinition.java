@@ -19,8 +19,8 @@ import java.util.function.ToDoubleBiFunction;
  * </ul>
  *
  * <p>Top-K factories receive the K and the run's {@link EvaluationContext}. A metric that reads the
- * item vectors says so with {@link #needingItemVectors()}; a config asking for it in a run without
- * item vectors is then rejected before any work starts ({@link MetricSpec#needsItemVectors()}).
+ * item vectors says so with {@link #needingItemVectors()}; the runner then embeds every item
+ * before evaluating ({@link MetricSpec#needsItemVectors()}).
  *
  * <pre>{@code
  * MetricDefinition.perUser("f1", Kind.RANKING, MetricRange.UNIT, (k, ctx) -> new F1(k))

@@ -181,18 +181,6 @@ public final class MetricSpec {
     return definition.newSystem(k(runK), check(runK, ctx));
   }
 
-  /**
-   * The same over a catalogue of {@code numItems} items, for callers without training popularity
-   * or item vectors.
-   *
-   * @deprecated use {@link #newSystemMetric(int, EvaluationContext)}; a metric that reads
-   *     popularity or item vectors throws when built from this
-   */
-  @Deprecated
-  public SystemMetric newSystemMetric(int runK, int numItems) {
-    return newSystemMetric(runK, EvaluationContext.catalogueOnly(numItems, runK));
-  }
-
   /** The metric of a CLUSTERING spec (silhouette over all points; see {@link Silhouette#withSample}). */
   public ClusteringMetric clusteringMetric() {
     if (kind() != Kind.CLUSTERING) throw new IllegalStateException(name + " is " + kind() + ", not an internal clustering metric");

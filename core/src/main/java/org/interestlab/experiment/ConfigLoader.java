@@ -202,7 +202,7 @@ public final class ConfigLoader {
       } catch (UserException e) {
         throw ConfigException.at(file, path, e.getMessage());
       }
-      if ((spec.kind() == MetricSpec.Kind.CLUSTERING || spec.kind() == MetricSpec.Kind.EXTERNAL_CLUSTERING) && clusterer == null) {
+      if (spec.kind().needsClusters() && clusterer == null) {
         throw ConfigException.at(file, path, "'" + s + "' is a clustering metric but the config has no clusterer");
       }
       if (metrics.contains(spec.name())) throw ConfigException.at(file, path, "'" + s + "' is listed twice");

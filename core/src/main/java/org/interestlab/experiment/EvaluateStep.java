@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interestlab.compute.CsvText;
+import org.interestlab.eval.EvaluationContext;
 import org.interestlab.eval.MeanAggregate;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.eval.SystemMetric;
+import org.interestlab.recommend.TrainingData;
 
 /**
  * Scores every recommender's lists against the test interactions: per-user ranking metrics (also
@@ -26,28 +28,28 @@ final class EvaluateStep implements RunStep {
     List<MetricSpec> topK = ctx.components.metrics().stream().filter(m -> m.kind().usesK()).toList();
     BitSet[] relevant = RecommendStep.relevant(ctx);
     List<String> header = new ArrayList<>(List.of("user_id", "recommender", "num_relevant"));
-    for (MetricSpec m : topK) if (m.kind() == MetricSpec.Kind.RANKING) header.add(m.name());
+    for (MetricSpec m : topK) if (m.isPerUser()) header.add(m.name());
     CsvText perUser = CsvText.withHeader(header);
+    EvaluationContext context = EvaluationContext.of(ctx.data().numItems(), ctx.config.topK(),
+        TrainingData.of(ctx.train()).itemPopularity(), ctx.data().numUsers()).withItemVectors(ctx.itemVectors());
     ctx.rankings.forEach((name, rankings) -> ctx.results.put(name,
-        ctx.timings.time("eval.recommend:" + name, () -> evaluate(ctx, name, rankings, topK, relevant, perUser))));
+        ctx.timings.time("eval.recommend:" + name, () -> evaluate(ctx, context, name, rankings, topK, relevant, perUser))));
     ctx.perUserCsv = perUser.toString();
   }
 
-  private static Map<String, Double> evaluate(RunContext ctx, String name, RunContext.Rankings rankings, List<MetricSpec> specs,
-      BitSet[] relevant, CsvText perUser) {
+  private static Map<String, Double> evaluate(RunContext ctx, EvaluationContext context, String name, RunContext.Rankings rankings,
+      List<MetricSpec> specs, BitSet[] relevant, CsvText perUser) {
+    int k = ctx.config.topK();
     List<SystemMetric> system = new ArrayList<>();
-    for (MetricSpec m : specs) system.add(m.newSystemMetric(ctx.config.topK(), ctx.data().numItems()));
+    for (MetricSpec m : specs) system.add(m.isPerUser() ? m.newPerUserMean(k, context) : m.newSystemMetric(k, context));
     for (int i = 0; i < rankings.users().length; i++) {
       int u = rankings.users()[i];
       int[] ranked = rankings.lists()[i];
       int numRelevant = relevant[u].cardinality();
       List<Object> row = new ArrayList<>(List.of(ctx.data().users().get(u).id(), name, numRelevant));
-      for (SystemMetric sm : system) {
-        if (sm instanceof MeanAggregate ma) {
-          row.add(Json.number(ma.addUser(ranked, relevant[u], numRelevant)));
-        } else {
-          sm.add(ranked, relevant[u], numRelevant);
-        }
+      for (int s = 0; s < specs.size(); s++) {
+        if (specs.get(s).isPerUser()) row.add(Json.number(((MeanAggregate) system.get(s)).addUser(ranked, relevant[u], numRelevant)));
+        else system.get(s).add(ranked, relevant[u], numRelevant);
       }
       perUser.row(row);
     }

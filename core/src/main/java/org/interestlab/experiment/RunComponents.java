@@ -7,6 +7,7 @@ import org.interestlab.cluster.Clusterer;
 import org.interestlab.compute.Device;
 import org.interestlab.data.Splitter;
 import org.interestlab.encode.Encoder;
+import org.interestlab.eval.MetricRegistry;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.profile.UserProfiler;
 import org.interestlab.recommend.Recommender;
@@ -57,9 +58,10 @@ public record RunComponents(
     return jobs;
   }
 
-  /** Whether any component reads item vectors, so the run embeds every item. */
+  /** Whether any component or metric reads item vectors, so the run embeds every item. */
   public boolean needItemVectors() {
-    return profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors);
+    return profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors)
+        || metrics.stream().anyMatch(MetricSpec::needsItemVectors);
   }
 
   private void check(ExperimentConfig config) {
@@ -68,7 +70,7 @@ public record RunComponents(
       int i = config.metrics().indexOf(truthMetric.name());
       throw ConfigException.at(config.file(), "metrics[" + i + "]", "'" + truthMetric.name()
           + "' needs ground-truth interests, which dataset '" + config.dataset().kind() + "' does not have — allowed with it: "
-          + String.join(", ", MetricSpec.allowedNames().stream().filter(n -> !MetricSpec.parse(n.replace("@K", "")).kind().needsGroundTruth()).toList()));
+          + String.join(", ", MetricRegistry.standard().allowedNames(m -> !m.kind().needsGroundTruth())));
     }
     List<ComponentConfig> withDevice = new ArrayList<>(List.of(config.encoder()));
     if (config.clusterer() != null) withDevice.add(config.clusterer());

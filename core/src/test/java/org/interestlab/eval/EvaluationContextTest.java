@@ -48,12 +48,4 @@ class EvaluationContextTest {
     EvaluationContext ctx = EvaluationContext.of(3, 10, new int[3], 1);
     assertThatThrownBy(() -> ctx.withItemVectors(Embeddings.zeros(4, 2))).hasMessageContaining("4 rows for 3 items");
   }
-
-  @Test
-  void theCatalogueOnlyContextRefusesPopularity() {
-    EvaluationContext ctx = EvaluationContext.catalogueOnly(5, 10);
-    assertThat(ctx.numItems()).isEqualTo(5);
-    assertThatThrownBy(() -> ctx.popularity(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("no item popularity");
-    assertThatThrownBy(ctx::numUsers).isInstanceOf(IllegalStateException.class);
-  }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.interestlab.UserException;
@@ -20,25 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a bad K (0, above {@value MetricSpec#MAX_K}, not a number, or any K on a metric that takes none)
  * is a one-line user error naming the metric.
  *
- * <p>Ranges by kind: top-K metrics (per user and system) lie in [0, 1], agreement with ground truth
- * in [−1, 1] (ARI and AMI are chance-adjusted and go below 0), internal cluster scores are finite;
- * families whose definition bounds them more tightly are listed in {@link #FAMILY_RANGES}.
+ * <p>Each value must lie in the range the metric registry documents for it ({@link MetricSpec#range()}).
  */
 class MetricContractTest {
   private static final int K = 5;
   private static final int ITEMS = 40;
-  private static final double INF = Double.POSITIVE_INFINITY;
-
-  /**
-   * Tighter ranges from the definitions: silhouette (Rousseeuw 1987) in [−1, 1]; Davies–Bouldin and
-   * Calinski–Harabasz ratios of non-negative sums; NMI, homogeneity, completeness and V-measure
-   * (Rosenberg &amp; Hirschberg 2007) normalise a mutual information by entropies; purity is a share.
-   */
-  static final Map<String, double[]> FAMILY_RANGES = Map.of(
-      "silhouette", new double[] {-1, 1}, "silhouette-cosine", new double[] {-1, 1},
-      "davies-bouldin", new double[] {0, INF}, "calinski-harabasz", new double[] {0, INF},
-      "nmi", new double[] {0, 1}, "homogeneity", new double[] {0, 1}, "completeness", new double[] {0, 1},
-      "v-measure", new double[] {0, 1}, "purity", new double[] {0, 1});
 
   static Stream<String> names() {
     return MetricSpec.allowedNames().stream();
@@ -49,21 +34,16 @@ class MetricContractTest {
     return allowedName.replace("@K", "@" + K);
   }
 
-  private static double[] range(MetricSpec spec) {
-    double[] family = FAMILY_RANGES.get(spec.family());
-    if (family != null) return family;
-    return switch (spec.kind()) {
-      case RANKING, BEYOND_ACCURACY -> new double[] {0, 1};
-      case EXTERNAL_CLUSTERING -> new double[] {-1, 1};
-      case CLUSTERING -> new double[] {-INF, INF};
-    };
+  /** Popularity counts of the catalogue, for metrics that read the evaluation context. */
+  private static EvaluationContext context(SplittableRandom rnd) {
+    return EvaluationContext.of(ITEMS, K, rnd.ints(ITEMS, 0, 30).toArray(), 30);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("names")
   void valuesStayInRangeRepeatAndLeaveInputsAlone(String allowedName) {
     MetricSpec spec = MetricSpec.parse(concrete(allowedName));
-    double[] range = range(spec);
+    MetricRange range = spec.range();
     SplittableRandom rnd = new SplittableRandom(allowedName.hashCode());
     for (int trial = 0; trial < 100; trial++) {
       double[] values = switch (spec.kind()) {
@@ -72,7 +52,8 @@ class MetricContractTest {
         case EXTERNAL_CLUSTERING -> external(spec, rnd);
       };
       assertThat(values[1]).as("%s: same input, same value", spec).isEqualTo(values[0]);
-      assertThat(values[0]).as("%s", spec).isFinite().isBetween(range[0], range[1]);
+      assertThat(values[0]).as("%s", spec).isFinite();
+      assertThat(range.contains(values[0])).as("%s = %s lies in its documented range %s", spec, values[0], range).isTrue();
     }
   }
 
@@ -88,16 +69,17 @@ class MetricContractTest {
     }
     int[][] rankedCopy = Arrays.stream(ranked).map(int[]::clone).toArray(int[][]::new);
     BitSet[] relevantCopy = Arrays.stream(relevant).map(b -> (BitSet) b.clone()).toArray(BitSet[]::new);
-    if (spec.kind() == MetricSpec.Kind.RANKING) {
-      RankingMetric m = spec.rankingMetric(K);
+    EvaluationContext context = context(rnd);
+    if (spec.isPerUser()) {
+      RankingMetric m = spec.rankingMetric(K, context);
       for (int u = 0; u < users; u++) {
         double v = m.value(ranked[u], relevant[u], relevant[u].cardinality());
-        assertThat(v).as("%s for one user", spec).isBetween(0.0, 1.0);
+        assertThat(spec.range().contains(v)).as("%s = %s for one user lies in %s", spec, v, spec.range()).isTrue();
       }
     }
     double[] out = new double[2];
     for (int pass = 0; pass < 2; pass++) {
-      SystemMetric total = spec.newSystemMetric(K, ITEMS);
+      SystemMetric total = spec.newSystemMetric(K, context);
       for (int u = 0; u < users; u++) total.add(ranked[u], relevant[u], relevant[u].cardinality());
       out[pass] = total.evaluate();
     }

@@ -53,17 +53,6 @@ class MetricSpecTest {
   }
 
   @Test
-  void theDeprecatedCatalogueFactoryBuildsTheSameMetrics() {
-    @SuppressWarnings("deprecation")
-    SystemMetric coverage = MetricSpec.parse("coverage").newSystemMetric(20, 50);
-    assertThat(((CatalogCoverage) coverage).k()).isEqualTo(20);
-    assertThat(((CatalogCoverage) coverage).numItems()).isEqualTo(50);
-    @SuppressWarnings("deprecation")
-    SystemMetric ndcg = MetricSpec.parse("ndcg@10").newSystemMetric(20, 50);
-    assertThat(((MeanAggregate) ndcg).metric()).isEqualTo(new Ndcg(10));
-  }
-
-  @Test
   void clusteringNames() {
     assertThat(MetricSpec.parse("silhouette").clusteringMetric()).isEqualTo(Silhouette.euclidean());
     assertThat(MetricSpec.parse("silhouette-cosine").clusteringMetric()).isEqualTo(Silhouette.cosine());
