@@ -33,13 +33,22 @@ public final class DatasetSources {
   private DatasetSources() {}
 
   /** Each source's spec, declared beside it (the same declarations a config's {@code dataset:} section is checked against). */
+  /** Every downloadable source, one line each; the registry offers each as a config's {@code dataset:}. */
+  private static final List<ComponentSpec<DatasetSource>> SPECS = List.of(
+      MovieLens100kSource.SPEC,
+      MovieLens1mSource.SPEC,
+      MovieLensLatestSmallSource.SPEC,
+      AmazonReviews5CoreSource.SPEC);
+
   private static final Map<String, ComponentSpec<DatasetSource>> FACTORIES = new LinkedHashMap<>();
 
   static {
-    for (ComponentSpec<DatasetSource> spec : List.of(MovieLens100kSource.SPEC, MovieLens1mSource.SPEC, MovieLensLatestSmallSource.SPEC,
-        AmazonReviews5CoreSource.SPEC)) {
-      FACTORIES.put(spec.kind(), spec);
-    }
+    for (ComponentSpec<DatasetSource> spec : SPECS) FACTORIES.put(spec.kind(), spec);
+  }
+
+  /** The specs of every downloadable source, in documentation order. */
+  public static List<ComponentSpec<DatasetSource>> specs() {
+    return SPECS;
   }
 
   /** The names {@link #forName} accepts, in documentation order. */

@@ -1,15 +1,14 @@
 package org.interestlab.experiment;
 
-import org.interestlab.data.AmazonReviews5CoreSource;
+import org.interestlab.data.DatasetSource;
+import org.interestlab.data.DatasetSources;
 import org.interestlab.data.LeaveLastOutSplit;
-import org.interestlab.data.MovieLens100kSource;
-import org.interestlab.data.MovieLens1mSource;
-import org.interestlab.data.MovieLensLatestSmallSource;
 import org.interestlab.data.RatioSplit;
 import org.interestlab.data.TemporalSplit;
 import org.interestlab.data.synthetic.SyntheticInterestsSource;
 import org.interestlab.encode.SentenceEncoders;
 import org.interestlab.encode.TfIdfEncoder;
+import org.interestlab.params.ComponentSpec;
 
 /** Registers every built-in component, one line each; kinds are listed in messages in this order. */
 final class StandardComponents {
@@ -19,10 +18,7 @@ final class StandardComponents {
     Registry.Core.register(r);
 
     r.register(Stage.DATASET, DatasetLoaders.bundled(SyntheticInterestsSource.SPEC));
-    r.register(Stage.DATASET, DatasetLoaders.downloaded(MovieLens100kSource.SPEC));
-    r.register(Stage.DATASET, DatasetLoaders.downloaded(MovieLens1mSource.SPEC));
-    r.register(Stage.DATASET, DatasetLoaders.downloaded(MovieLensLatestSmallSource.SPEC));
-    r.register(Stage.DATASET, DatasetLoaders.downloaded(AmazonReviews5CoreSource.SPEC));
+    for (ComponentSpec<DatasetSource> source : DatasetSources.specs()) r.register(Stage.DATASET, DatasetLoaders.downloaded(source));
 
     r.register(Stage.SPLIT, TemporalSplit.SPEC);
     r.register(Stage.SPLIT, LeaveLastOutSplit.SPEC);
