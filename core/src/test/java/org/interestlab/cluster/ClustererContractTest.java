@@ -13,7 +13,6 @@ import org.interestlab.eval.ExternalClusterMetrics;
 import org.interestlab.experiment.Stage;
 import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -33,14 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClustererContractTest {
   static Stream<String> kinds() {
     return ConfiguredComponents.kinds(Stage.CLUSTERER);
-  }
-
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.CLUSTERER);
-  }
-
-  static Stream<Arguments> acceptedBounds() {
-    return ConfiguredComponents.acceptedBounds(Stage.CLUSTERER);
   }
 
   /** The kind with k clusters and settings that suit a few dozen 2-d points, from this run seed. */
@@ -170,17 +161,7 @@ class ClustererContractTest {
     if (ConfiguredComponents.spec(Stage.CLUSTERER, kind).param("min_samples") != null) assertThat(c.labels()).containsExactly(-1, -1);
   }
 
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.CLUSTERER, kind, param, value);
-  }
 
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("acceptedBounds")
-  void valuesAtTheEndsOfARangeBuild(String kind, String param, Object value) {
-    ConfiguredComponents.assertBuildsOrIsAUserError(Stage.CLUSTERER, kind, param, value, Clusterer.class);
-  }
 
   private static String kindPrefix(String kind) {
     return kind + ":";

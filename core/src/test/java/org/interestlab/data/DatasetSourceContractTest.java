@@ -20,7 +20,6 @@ import org.interestlab.experiment.Stage;
 import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,10 +44,6 @@ class DatasetSourceContractTest {
 
   static Stream<String> kinds() {
     return ConfiguredComponents.kinds(Stage.DATASET);
-  }
-
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.DATASET);
   }
 
   private static DatasetLoader build(String kind) {
@@ -126,11 +121,6 @@ class DatasetSourceContractTest {
     assertThat(t.getMessage()).doesNotContain("\n").contains(kind).contains(empty.toAbsolutePath().resolve(kind).toString());
   }
 
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.DATASET, kind, param, value);
-  }
 
   private static void assertUnique(List<String> ids, String what) {
     Set<String> seen = new HashSet<>();

@@ -31,10 +31,6 @@ class SplitContractTest {
     return ConfiguredComponents.kinds(Stage.SPLIT);
   }
 
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.SPLIT);
-  }
-
   static Stream<Arguments> acceptedBounds() {
     return ConfiguredComponents.acceptedBounds(Stage.SPLIT);
   }
@@ -145,11 +141,6 @@ class SplitContractTest {
     assertThat(b.test().tags()).isEqualTo(a.test().tags());
   }
 
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.SPLIT, kind, param, value);
-  }
 
   @ParameterizedTest(name = "{0}.{1} = {2}")
   @MethodSource("acceptedBounds")

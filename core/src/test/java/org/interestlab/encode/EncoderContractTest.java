@@ -64,14 +64,6 @@ class EncoderContractTest {
     return out.stream();
   }
 
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.ENCODER);
-  }
-
-  static Stream<Arguments> acceptedBounds() {
-    return ConfiguredComponents.acceptedBounds(Stage.ENCODER);
-  }
-
   private static Encoder build(String kind, String engine) throws IOException {
     Map<String, Object> settings = new LinkedHashMap<>(ConfiguredComponents.declared(Stage.ENCODER, kind, SMALL));
     if (engine != null) settings.put("engine", engine);
@@ -150,17 +142,5 @@ class EncoderContractTest {
     double n = 0;
     for (float v : r) n += v * v;
     return n;
-  }
-
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParameterIsAOneLineErrorNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.ENCODER, kind, param, value);
-  }
-
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("acceptedBounds")
-  void valuesAtTheEndsOfARangeBuild(String kind, String param, Object value) {
-    ConfiguredComponents.assertBuildsOrIsAUserError(Stage.ENCODER, kind, param, value, Encoder.class);
   }
 }

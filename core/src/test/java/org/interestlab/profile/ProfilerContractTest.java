@@ -20,7 +20,6 @@ import org.interestlab.testing.ConfiguredComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -119,15 +118,5 @@ class ProfilerContractTest {
     if (a.hasInterests()) assertThat(b.interestVectors().data()).containsExactly(a.interestVectors().data());
     assertThat(itemVectors.data()).as(kind + ": item vectors unchanged").containsExactly(itemsBefore);
     assertThat(data.interactions()).as(kind + ": interactions unchanged").isEqualTo(interactionsBefore);
-  }
-
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.PROFILE);
-  }
-
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParametersAreOneLineErrorsNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.PROFILE, kind, param, value);
   }
 }

@@ -16,7 +16,6 @@ import org.interestlab.testing.ConfiguredComponents;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.UserProfiles;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -153,15 +152,5 @@ class RecommenderContractTest {
     assertThat(td.profiles().vectors().data()).as(kind + ": profiles unchanged").containsExactly(profilesBefore);
     assertThat(td.userClusters()).as(kind + ": clusters unchanged").containsExactly(clustersBefore);
     assertThat(td.train().interactions()).as(kind + ": interactions unchanged").isEqualTo(interactionsBefore);
-  }
-
-  static Stream<Arguments> rejectedValues() {
-    return ConfiguredComponents.rejectedValues(Stage.RECOMMENDER);
-  }
-
-  @ParameterizedTest(name = "{0}.{1} = {2}")
-  @MethodSource("rejectedValues")
-  void badParametersAreOneLineErrorsNamingTheKey(String kind, String param, Object value) {
-    ConfiguredComponents.assertRejectedNamingTheKey(Stage.RECOMMENDER, kind, param, value);
   }
 }
