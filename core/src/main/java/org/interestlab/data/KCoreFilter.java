@@ -51,6 +51,12 @@ public record KCoreFilter(int k) implements UnaryOperator<Dataset> {
     public Split split(Dataset d) {
       return split.split(filter.apply(d));
     }
+
+    /** The training part is already the k-core's: the inner rule alone carves validation from it. */
+    @Override
+    public Splitter forValidation(double share) {
+      return split.forValidation(share);
+    }
   }
 
   @Override

@@ -30,6 +30,11 @@ public record LeaveLastOutSplit() implements Splitter {
       PARAMS, (p, seed) -> KCoreFilter.before(p.getInt("k_core"), new LeaveLastOutSplit()));
 
   @Override
+  public Splitter forValidation(double share) {
+    return this;
+  }
+
+  @Override
   public Split split(Dataset d) {
     List<Interaction> all = d.interactions();
     int[] last = new int[d.numUsers()];

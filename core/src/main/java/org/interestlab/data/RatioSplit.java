@@ -53,6 +53,12 @@ public record RatioSplit(double trainRatio, long seed) implements Splitter {
     return new RatioSplit(DEFAULT_TRAIN_RATIO, seed);
   }
 
+  /** {@code share} of each user's training interactions, shuffled by a seed distinct from the test split's. */
+  @Override
+  public Splitter forValidation(double share) {
+    return new RatioSplit(1 - share, mix(seed, -1));
+  }
+
   @Override
   public Split split(Dataset d) {
     List<Interaction> all = d.interactions();

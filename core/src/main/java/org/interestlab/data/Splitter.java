@@ -18,4 +18,18 @@ package org.interestlab.data;
 @FunctionalInterface
 public interface Splitter {
   Split split(Dataset dataset);
+
+  /**
+   * The splitter that carves a validation set out of this one's training part by the same rule:
+   * the latest {@code share} of the training interactions (temporal), each user's second-to-last
+   * interaction (leave-last-out: the last of the training part), a {@code share} of each user's
+   * training interactions (ratio). Applied to {@link Split#train()}, its test part is the validation
+   * set and its training part what candidates are fitted on; the test part is never read.
+   *
+   * @param share the validation share of the training part, in (0, 1), where the rule takes one
+   * @throws org.interestlab.UserException when this splitter has no validation rule
+   */
+  default Splitter forValidation(double share) {
+    throw new org.interestlab.UserException("this split cannot carve a validation set: use split kind temporal, ratio or leave-last-out");
+  }
 }

@@ -52,6 +52,11 @@ public record TemporalSplit(double testFraction) implements Splitter {
   }
 
   @Override
+  public Splitter forValidation(double share) {
+    return new TemporalSplit(share);
+  }
+
+  @Override
   public Split split(Dataset d) {
     List<Interaction> all = d.interactions();
     int n = all.size();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.interestlab.UserException;
+import org.interestlab.eval.MetricDefinition;
+import org.interestlab.eval.MetricRegistry;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.recommend.Recommender;
 import org.interestlab.params.ComponentSpec;
@@ -36,7 +38,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
-      "metrics", "sweep");
+      "metrics", "validation", "sweep");
+  /** Most candidate combinations one recommender may list (each is fitted once on validation). */
+  static final int MAX_CANDIDATES = 1000;
   /** The cutoff when no metric names one. */
   public static final int DEFAULT_TOP_K = 10;
   private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
@@ -212,7 +216,39 @@ public final class ConfigLoader {
     // Metrics written without @K use the run's cutoff: the largest K named, else 10.
     if (topK == 0) topK = DEFAULT_TOP_K;
     resolved.put("metrics", metrics);
+    if (tree.containsKey(SelectionSettings.KEY) || recommenders.stream().anyMatch(ComponentConfig::selects)) {
+      sections.put(SelectionSettings.KEY, selection(file, tree.get(SelectionSettings.KEY), metrics, seed, resolved));
+    }
     return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections);
+  }
+
+  /** The {@code validation:} section, its metric defaulting to the config's first per-user metric. */
+  private static ConfigSections.Section selection(String file, Object raw, List<String> metrics, long seed, Map<String, Object> resolved) {
+    ConfigSections.Section s = ConfigSections.validate(file, SelectionSettings.KEY, SelectionSettings.PARAMS, raw, seed, resolved);
+    String metric = s.params().getString("metric");
+    List<String> perUser = metrics.stream().filter(m -> MetricSpec.parse(m).isPerUser()).toList();
+    if (metric.isEmpty()) {
+      if (perUser.isEmpty()) {
+        throw ConfigException.at(file, SelectionSettings.KEY + ".metric", "no per-user metric in metrics: to choose by — add one such as ndcg@10");
+      }
+      metric = perUser.get(0);
+    } else {
+      MetricSpec spec;
+      try {
+        spec = MetricSpec.parse(metric);
+      } catch (UserException e) {
+        throw ConfigException.at(file, SelectionSettings.KEY + ".metric", e.getMessage());
+      }
+      if (!spec.isPerUser()) {
+        throw ConfigException.at(file, SelectionSettings.KEY + ".metric", "'" + metric + "' is not a per-user metric — allowed: "
+            + String.join(", ", MetricRegistry.standard().allowedNames(MetricDefinition::isPerUser)));
+      }
+      metric = spec.name();
+    }
+    Map<String, Object> values = new LinkedHashMap<>(s.params().values());
+    values.put("metric", metric);
+    resolved.put(SelectionSettings.KEY, new LinkedHashMap<>(values));
+    return new ConfigSections.Section(SelectionSettings.KEY, new Params(values), s.seed());
   }
 
   /** Names results are already reported under: the clusterer's kind and the analysis sections. */
@@ -272,10 +308,48 @@ public final class ConfigLoader {
       name = s;
     }
     if (named) out.put("name", name);
-    Params params = ParamValues.resolve(spec, given, file, path);
+    List<Params> candidates = candidates(spec, given, file, path, named);
+    Params params = candidates.get(0);
     out.putAll(params.values());
+    // A listed parameter is written as its list of validated values.
+    given.forEach((key, v) -> {
+      if (v instanceof List<?>) out.put(key, candidates.stream().map(c -> c.values().get(key)).distinct().toList());
+    });
     resolved.put(path, out);
     long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
-    return new ComponentConfig(stage, kind, name, params, seed);
+    return new ComponentConfig(stage, kind, name, params, seed, candidates);
+  }
+
+  /**
+   * The validated parameters of every combination of listed values, in declaration order (the
+   * last declared parameter varies fastest). Only recommenders may list values: they are chosen on
+   * validation. Elsewhere a list is validated as the single value it is (and rejected).
+   */
+  private static List<Params> candidates(ComponentSpec<?> spec, Map<String, Object> given, String file, String path, boolean listsAllowed) {
+    List<Map<String, Object>> grid = new ArrayList<>();
+    grid.add(new LinkedHashMap<>(given));
+    if (listsAllowed) {
+      for (String key : spec.paramNames()) {
+        if (!(given.get(key) instanceof List<?> values)) continue;
+        if (values.isEmpty()) {
+          throw ConfigException.at(file, path + "." + key, "[] — allowed: one value, or a non-empty list of values to choose from on validation");
+        }
+        List<Map<String, Object>> next = new ArrayList<>();
+        for (Map<String, Object> g : grid) {
+          for (Object v : values) {
+            Map<String, Object> m = new LinkedHashMap<>(g);
+            m.put(key, v);
+            next.add(m);
+          }
+        }
+        grid = next;
+      }
+      if (grid.size() > MAX_CANDIDATES) {
+        throw ConfigException.at(file, path, grid.size() + " combinations of listed values — allowed: at most " + MAX_CANDIDATES);
+      }
+    }
+    List<Params> out = new ArrayList<>();
+    for (Map<String, Object> g : grid) out.add(ParamValues.resolve(spec, g, file, path));
+    return out;
   }
 }

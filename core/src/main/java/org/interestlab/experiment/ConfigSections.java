@@ -34,7 +34,11 @@ public final class ConfigSections {
 
   /** Validates one section, fills its defaults into {@code resolved} under {@code key}. */
   static Section validate(String file, String key, Object raw, long runSeed, Map<String, Object> resolved) {
-    ParamList specs = SPECS.get(key);
+    return validate(file, key, SPECS.get(key), raw, runSeed, resolved);
+  }
+
+  /** Validates a section declared by {@code specs}, fills its defaults into {@code resolved} under {@code key}. */
+  static Section validate(String file, String key, ParamList specs, Object raw, long runSeed, Map<String, Object> resolved) {
     List<String> names = specs.names();
     if (raw == null || raw instanceof Boolean b && b) raw = Map.of(); // `hierarchy: {}` or `hierarchy: true`: all defaults
     if (!(raw instanceof Map<?, ?> map)) {

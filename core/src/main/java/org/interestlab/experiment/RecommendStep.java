@@ -33,7 +33,7 @@ final class RecommendStep implements RunStep {
     ctx.log.info(String.format(Locale.ROOT, "evaluating %,d test users at K=%d", users.length, k));
     for (int r = 0; r < ctx.components.recommenders().size(); r++) {
       String name = ctx.config.recommenders().get(r).name();
-      Recommender rec = ctx.components.recommenders().get(r);
+      Recommender rec = ctx.selected.getOrDefault(name, ctx.components.recommenders().get(r));
       try (FittedRecommender fitted = ctx.timings.time("recommend.fit:" + name, () -> rec.fit(td));
            ProgressBar bar = ProgressBar.start("recommend " + name, users.length, "users")) {
         TopKRecommendations top = new TopKRecommendations(fitted, td);

@@ -11,6 +11,7 @@ import org.interestlab.encode.EmbeddingCache;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.profile.FittedProfiler;
 import org.interestlab.profile.UserProfiles;
+import org.interestlab.recommend.Recommender;
 
 /**
  * What the steps of one run hand each other: typed slots that a step fills and later steps read.
@@ -37,6 +38,10 @@ public final class RunContext {
   int[] userClusters;
   /** The {@code clusterer} section of metrics.json, null without a clusterer. */
   Map<String, Object> clusterJson;
+  /** The recommender chosen on validation, by recommender name (only those whose config lists candidates). */
+  final Map<String, Recommender> selected = new LinkedHashMap<>();
+  /** The listed parameters' chosen values, by recommender name. */
+  final Map<String, Map<String, Object>> selectedParams = new LinkedHashMap<>();
   /** The rankings each recommender made, by recommender name, in config order. */
   final Map<String, Rankings> rankings = new LinkedHashMap<>();
   /** Component (clusterer kind, analysis key, recommender name) → metric → value, in the order computed. */

@@ -82,6 +82,7 @@ final class WriteStep implements RunStep {
     m.put("dataset", ds);
     if (ctx.clusterJson != null) m.put("clusterer", ctx.clusterJson);
     for (AnalysisJob job : ctx.components.analyses()) m.put(job.key(), new LinkedHashMap<>(ctx.results.get(job.key())));
+    if (!ctx.selectedParams.isEmpty()) m.put("selected", new LinkedHashMap<>(ctx.selectedParams));
     Map<String, Object> recs = new LinkedHashMap<>();
     for (ComponentConfig rc : ctx.config.recommenders()) recs.put(rc.name(), new LinkedHashMap<>(ctx.results.get(rc.name())));
     m.put("recommenders", recs);

@@ -231,4 +231,31 @@ class SplittersTest {
       assertThat(split.test().interactions()).isEmpty();
     }
   }
+
+  @Test
+  void validationIsCarvedFromTheTrainingPartByTheSameRule() {
+    Dataset d = ten();
+    // Leave-last-out: test = each user's last (#7 u1 at 70, #8 u3 at 80, #9 u2 at 90); validation =
+    // the last of what is left (#4 u1 at 50, #5 u3 at 60, #6 u2 at 60) — the second-to-last.
+    LeaveLastOutSplit lastOut = new LeaveLastOutSplit();
+    Split test = lastOut.split(d);
+    Split validation = lastOut.forValidation(0.1).split(test.train());
+    assertThat(validation.test().interactions()).containsExactlyInAnyOrderElementsOf(pick(d, 4, 6));
+    // #5 is u3's only event left: a single event is never held out, so it stays for training.
+    assertThat(validation.train().interactions()).containsExactlyElementsOf(pick(d, 0, 1, 2, 3, 5));
+
+    // Temporal 0.3 leaves #0..#6 for training; validation 0.3 of those: round(2.1) = 2, the latest
+    // two (#5, #6 at 60), whose users and items occur in #0..#4 except u3 (#5): dropped.
+    Split temporal = new TemporalSplit(0.3).split(d);
+    Split tv = new TemporalSplit(0.3).forValidation(0.3).split(temporal.train());
+    assertThat(tv.train().interactions()).containsExactlyElementsOf(pick(d, 0, 1, 2, 3, 4));
+    assertThat(tv.test().interactions()).containsExactlyElementsOf(pick(d, 6));
+
+    // Ratio: validation holds a share of each user's training events; the test part is never input.
+    Split ratio = new RatioSplit(0.75, 1).split(ratioData());
+    Split rv = new RatioSplit(0.75, 1).forValidation(0.5).split(ratio.train());
+    assertThat(rv.train().interactions().size() + rv.test().interactions().size()).isLessThanOrEqualTo(ratio.train().interactions().size());
+    assertThat(rv.test().interactions()).isNotEmpty().allMatch(i -> ratio.train().interactions().contains(i));
+    assertThat(rv.test().interactions()).noneMatch(i -> ratio.test().interactions().contains(i));
+  }
 }

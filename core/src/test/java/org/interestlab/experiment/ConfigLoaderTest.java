@@ -127,6 +127,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void listedRecommenderParametersAreCandidatesChosenOnValidation() {
+    ExperimentConfig c = parse(GOOD, "recommenders.1.neighbours=[5, 50, 500]");
+    ComponentConfig knn = c.recommenders().get(1);
+    assertThat(knn.selects()).isTrue();
+    assertThat(knn.candidates()).extracting(p -> p.getInt("neighbours")).containsExactly(5, 50, 500);
+    assertThat(knn.params().getInt("neighbours")).isEqualTo(5);
+    assertThat(c.recommenders().get(0).selects()).isFalse();
+    // The section is filled in: the first per-user metric chooses, a tenth of training is held out.
+    assertThat(c.section("validation").params().values()).containsExactly(Map.entry("metric", "ndcg@10"), Map.entry("share", 0.1));
+    assertThat(c.resolved().get("validation")).isEqualTo(Map.of("metric", "ndcg@10", "share", 0.1));
+    assertThat(parse(GOOD).section("validation")).isNull();
+    assertThat(parse(GOOD).resolved()).doesNotContainKey("validation");
+
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.1.neighbours=[5, 0]"))
+        .hasMessageStartingWith("x.yaml: recommenders[1].neighbours: 0 is out of range");
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.1.neighbours=[]"))
+        .hasMessageStartingWith("x.yaml: recommenders[1].neighbours: [] — allowed: one value, or a non-empty list");
+    assertThatThrownBy(() -> parse(GOOD, "clusterer.k=[2, 3]")).hasMessageStartingWith("x.yaml: clusterer.k: ");
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.1.neighbours=[5, 50]", "validation.metric=coverage@10"))
+        .hasMessageStartingWith("x.yaml: validation.metric: 'coverage@10' is not a per-user metric — allowed: precision@K");
+    assertThatThrownBy(() -> parse(GOOD, "validation.share=1"))
+        .hasMessageStartingWith("x.yaml: validation.share: 1 is out of range");
+  }
+
+  @Test
   void syntaxErrorsNameTheLine() {
     assertThatThrownBy(() -> parse("name: t\nseed: [1,\n"))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: line ").hasMessageContaining("YAML syntax error");

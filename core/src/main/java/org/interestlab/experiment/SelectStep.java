@@ -1,0 +1,116 @@
+package org.interestlab.experiment;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.interestlab.compute.CsvText;
+import org.interestlab.data.Interaction;
+import org.interestlab.data.Split;
+import org.interestlab.eval.EvaluationContext;
+import org.interestlab.eval.MeanAggregate;
+import org.interestlab.eval.MetricSpec;
+import org.interestlab.params.Params;
+import org.interestlab.recommend.FittedRecommender;
+import org.interestlab.recommend.Recommender;
+import org.interestlab.recommend.TopKRecommendations;
+import org.interestlab.recommend.TrainingData;
+
+/**
+ * Chooses each recommender's parameters among the listed candidates on validation data, before
+ * anything is tested: the split's own rule carves a validation set from the <em>training</em> part
+ * ({@link org.interestlab.data.Splitter#forValidation}); every candidate is fitted on the rest of the
+ * training part and ranks the top K for the users with validation interactions; the candidate with
+ * the best mean of the validation metric wins (the first listed on ties). The recommend step then
+ * fits the winner on the whole training part, and the test part is read once, by evaluation.
+ *
+ * <p>Profiles, item vectors and clusters are those of the whole training part (built before this
+ * step), so recommenders that read them see the validation interactions in them: a mild optimism
+ * on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate,
+ * the chosen one marked) and the chosen values under {@code selected} in {@code metrics.json}.
+ */
+final class SelectStep implements RunStep {
+  @Override
+  public String name() {
+    return "select";
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    ConfigSections.Section settings = ctx.config.section(SelectionSettings.KEY);
+    if (settings == null) return;
+    MetricSpec metric = MetricSpec.parse(settings.params().getString("metric"));
+    Split validation = ctx.timings.time("select.split",
+        () -> ctx.components.splitter().forValidation(settings.params().getDouble("share")).split(ctx.train()));
+    TrainingData td = new TrainingData(validation.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    BitSet[] relevant = relevant(validation);
+    int[] users = usersWith(relevant);
+    int k = ctx.config.topK();
+    EvaluationContext context = EvaluationContext.of(ctx.data().numItems(), k, td.itemPopularity(), ctx.data().numUsers());
+    ctx.log.info(String.format(Locale.ROOT, "validation: %,d train / %,d validation interactions, %,d users, choosing by %s",
+        validation.train().interactions().size(), validation.test().interactions().size(), users.length, metric.name()));
+    CsvText csv = CsvText.withHeader("recommender", "candidate", "parameters", metric.name(), "chosen");
+    for (int r = 0; r < ctx.config.recommenders().size(); r++) {
+      ComponentConfig rc = ctx.config.recommenders().get(r);
+      if (!rc.selects()) continue;
+      List<Recommender> candidates = ctx.components.candidates().get(r);
+      double[] scores = new double[candidates.size()];
+      for (int c = 0; c < candidates.size(); c++) {
+        Recommender candidate = candidates.get(c);
+        scores[c] = ctx.timings.time("select:" + rc.name(), () -> score(candidate, td, users, relevant, metric, k, context));
+      }
+      int best = 0;
+      for (int c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
+      ctx.selected.put(rc.name(), candidates.get(best));
+      ctx.selectedParams.put(rc.name(), listed(rc, rc.candidates().get(best)));
+      for (int c = 0; c < scores.length; c++) {
+        csv.row(rc.name(), c, describe(listed(rc, rc.candidates().get(c))), Json.number(scores[c]), c == best);
+      }
+      ctx.log.info(String.format(Locale.ROOT, "selected %s: %s (validation %s %.4f)", rc.name(),
+          describe(ctx.selectedParams.get(rc.name())), metric.name(), scores[best]));
+    }
+    ctx.files.put("selection.csv", csv.toString());
+  }
+
+  private static double score(Recommender candidate, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,
+      EvaluationContext context) {
+    MeanAggregate mean = metric.newPerUserMean(k, context);
+    try (FittedRecommender fitted = candidate.fit(td)) {
+      int[][] lists = new TopKRecommendations(fitted, td).forUsers(users, k);
+      for (int i = 0; i < users.length; i++) mean.addUser(lists[i], relevant[users[i]], relevant[users[i]].cardinality());
+    }
+    return mean.evaluate();
+  }
+
+  /** The values of the parameters the config listed, in declaration order. */
+  private static Map<String, Object> listed(ComponentConfig rc, Params candidate) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : candidate.values().keySet()) {
+      if (rc.candidates().stream().map(p -> p.values().get(key)).distinct().count() > 1) out.put(key, candidate.values().get(key));
+    }
+    return out;
+  }
+
+  private static String describe(Map<String, Object> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((key, v) -> parts.add(key + "=" + v));
+    return String.join(" ", parts);
+  }
+
+  private static BitSet[] relevant(Split s) {
+    BitSet[] out = new BitSet[s.test().numUsers()];
+    for (Interaction i : s.test().interactions()) {
+      if (out[i.user()] == null) out[i.user()] = new BitSet(s.test().numItems());
+      out[i.user()].set(i.item());
+    }
+    return out;
+  }
+
+  private static int[] usersWith(BitSet[] relevant) {
+    List<Integer> users = new ArrayList<>();
+    for (int u = 0; u < relevant.length; u++) if (relevant[u] != null) users.add(u);
+    return users.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
