@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
-      "metrics", "sweep");
+      "baseline", "metrics", "sweep");
   /** The cutoff when no metric names one. */
   public static final int DEFAULT_TOP_K = 10;
   private static final List<String> REQUIRED = List.of("name", "dataset", "encoder", "profile", "recommenders", "metrics");
@@ -183,6 +183,8 @@ public final class ConfigLoader {
       }
     }
     resolved.put("recommenders", resolvedRecs);
+    String baseline = baseline(file, tree.get("baseline"), recommenders);
+    if (baseline != null) resolved.put("baseline", baseline);
 
     Object metricsRaw = hasAnalysis && !tree.containsKey("metrics") ? List.of() : tree.get("metrics");
     if (!(metricsRaw instanceof List<?> metricList) || metricList.isEmpty() && !hasAnalysis) {
@@ -212,7 +214,18 @@ public final class ConfigLoader {
     // Metrics written without @K use the run's cutoff: the largest K named, else 10.
     if (topK == 0) topK = DEFAULT_TOP_K;
     resolved.put("metrics", metrics);
-    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections);
+    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections, baseline);
+  }
+
+  /** The {@code baseline:} recommender's name, checked against the config's recommenders; null when absent. */
+  private static String baseline(String file, Object raw, List<ComponentConfig> recommenders) {
+    if (raw == null) return null;
+    List<String> names = recommenders.stream().map(ComponentConfig::name).toList();
+    if (!(raw instanceof String s) || !names.contains(s)) {
+      throw ConfigException.at(file, "baseline", ConfigText.show(raw) + " is not one of the config's recommenders — allowed: "
+          + (names.isEmpty() ? "none (the config has no recommenders)" : String.join(", ", names)));
+    }
+    return s;
   }
 
   /** Names results are already reported under: the clusterer's kind and the analysis sections. */
