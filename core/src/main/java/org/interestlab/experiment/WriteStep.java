@@ -97,7 +97,7 @@ final class WriteStep implements RunStep {
       recs.put(rc.name(), r);
     }
     m.put("recommenders", recs);
-    if (!ctx.intervals.isEmpty()) m.put("ci_method", ciMethod(ctx));
+    if (ctx.intervals.values().stream().anyMatch(ci -> !ci.isEmpty())) m.put("ci_method", ciMethod(ctx));
     return m;
   }
 
