@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.interestlab.eval.ConfidenceInterval;
+import org.interestlab.eval.PercentileBootstrap;
 import org.interestlab.experiment.ConfigLoader;
 import org.interestlab.experiment.ExperimentConfig;
 import org.interestlab.experiment.Registry;
@@ -55,7 +56,10 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println();
     out.print(table(all, intervals));
-    if (!intervals.isEmpty()) out.println("[lo, hi]: 95% percentile bootstrap interval over users (1000 resamples)");
+    if (!intervals.isEmpty()) {
+      out.printf(Locale.ROOT, "[lo, hi]: %.0f%% percentile bootstrap interval over users (%d resamples)%n",
+          100 * PercentileBootstrap.DEFAULT_LEVEL, PercentileBootstrap.DEFAULT_RESAMPLES);
+    }
     for (int i = 0; i < results.size(); i++) {
       if (results.get(i).comparisons().isEmpty()) continue;
       out.println();
