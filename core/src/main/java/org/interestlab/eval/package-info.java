@@ -21,6 +21,10 @@
  *   <li>Clustering against ground truth: {@link org.interestlab.eval.ExternalClusteringMetric}, built
  *       on {@link org.interestlab.eval.ExternalClusterMetrics} (ARI, NMI, AMI, homogeneity,
  *       completeness, V-measure, purity).
+ *   <li>Uncertainty and comparisons over users: {@link org.interestlab.eval.PercentileBootstrap}
+ *       (seeded 95% interval of a mean), {@link org.interestlab.eval.PairedTTest} and
+ *       {@link org.interestlab.eval.WilcoxonSignedRankTest} (two-sided, SciPy's defaults),
+ *       {@link org.interestlab.eval.HolmCorrection}.
  * </ul>
  */
 package org.interestlab.eval;

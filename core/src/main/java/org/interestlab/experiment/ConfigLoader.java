@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
-      "metrics", "validation", "sweep");
+      "baseline", "metrics", "validation", "sweep");
   /** Most candidate combinations one recommender may list (each is fitted once on validation). */
   static final int MAX_CANDIDATES = 1000;
   /** The cutoff when no metric names one. */
@@ -187,6 +187,8 @@ public final class ConfigLoader {
       }
     }
     resolved.put("recommenders", resolvedRecs);
+    String baseline = baseline(file, tree.get("baseline"), recommenders);
+    if (baseline != null) resolved.put("baseline", baseline);
 
     Object metricsRaw = hasAnalysis && !tree.containsKey("metrics") ? List.of() : tree.get("metrics");
     if (!(metricsRaw instanceof List<?> metricList) || metricList.isEmpty() && !hasAnalysis) {
@@ -219,7 +221,18 @@ public final class ConfigLoader {
     if (tree.containsKey(SelectionSettings.KEY) || recommenders.stream().anyMatch(ComponentConfig::selects)) {
       sections.put(SelectionSettings.KEY, selection(file, tree.get(SelectionSettings.KEY), metrics, seed, resolved));
     }
-    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections);
+    return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections, baseline);
+  }
+
+  /** The {@code baseline:} recommender's name, checked against the config's recommenders; null when absent. */
+  private static String baseline(String file, Object raw, List<ComponentConfig> recommenders) {
+    if (raw == null) return null;
+    List<String> names = recommenders.stream().map(ComponentConfig::name).toList();
+    if (!(raw instanceof String s) || !names.contains(s)) {
+      throw ConfigException.at(file, "baseline", ConfigText.show(raw) + " is not one of the config's recommenders — allowed: "
+          + (names.isEmpty() ? "none (the config has no recommenders)" : String.join(", ", names)));
+    }
+    return s;
   }
 
   /** The {@code validation:} section, its metric defaulting to the config's first per-user metric. */

@@ -13,9 +13,10 @@ import org.interestlab.eval.SystemMetric;
 import org.interestlab.recommend.TrainingData;
 
 /**
- * Scores every recommender's lists against the test interactions: per-user ranking metrics (also
- * written per user to {@code per_user.csv}) and system metrics over all evaluated users. This is
- * the only step that reads the test part.
+ * Scores every recommender's lists against the test interactions: per-user ranking metrics (kept in
+ * {@link RunContext#perUser} for the confidence intervals and paired tests, and written per user to
+ * {@code per_user.csv}) and system metrics over all evaluated users. This is the only step that
+ * reads the test part.
  */
 final class EvaluateStep implements RunStep {
   @Override
@@ -42,17 +43,25 @@ final class EvaluateStep implements RunStep {
     int k = ctx.config.topK();
     List<SystemMetric> system = new ArrayList<>();
     for (MetricSpec m : specs) system.add(m.isPerUser() ? m.newPerUserMean(k, context) : m.newSystemMetric(k, context));
-    for (int i = 0; i < rankings.users().length; i++) {
+    int n = rankings.users().length;
+    double[][] values = new double[specs.size()][];
+    for (int s = 0; s < specs.size(); s++) if (specs.get(s).isPerUser()) values[s] = new double[n];
+    for (int i = 0; i < n; i++) {
       int u = rankings.users()[i];
       int[] ranked = rankings.lists()[i];
       int numRelevant = relevant[u].cardinality();
       List<Object> row = new ArrayList<>(List.of(ctx.data().users().get(u).id(), name, numRelevant));
       for (int s = 0; s < specs.size(); s++) {
-        if (specs.get(s).isPerUser()) row.add(Json.number(((MeanAggregate) system.get(s)).addUser(ranked, relevant[u], numRelevant)));
-        else system.get(s).add(ranked, relevant[u], numRelevant);
+        if (specs.get(s).isPerUser()) {
+          values[s][i] = ((MeanAggregate) system.get(s)).addUser(ranked, relevant[u], numRelevant);
+          row.add(Json.number(values[s][i]));
+        } else system.get(s).add(ranked, relevant[u], numRelevant);
       }
       perUser.row(row);
     }
+    Map<String, double[]> kept = new LinkedHashMap<>();
+    for (int s = 0; s < specs.size(); s++) if (values[s] != null) kept.put(specs.get(s).name(), values[s]);
+    ctx.perUser.put(name, new RunContext.PerUserValues(rankings.users(), kept));
     Map<String, Double> out = new LinkedHashMap<>();
     for (int s = 0; s < specs.size(); s++) out.put(specs.get(s).name(), system.get(s).evaluate());
     return out;

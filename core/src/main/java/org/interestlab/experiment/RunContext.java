@@ -9,6 +9,7 @@ import org.interestlab.data.Dataset;
 import org.interestlab.data.Split;
 import org.interestlab.encode.EmbeddingCache;
 import org.interestlab.encode.FittedEncoder;
+import org.interestlab.eval.ConfidenceInterval;
 import org.interestlab.profile.FittedProfiler;
 import org.interestlab.profile.UserProfiles;
 import org.interestlab.recommend.Recommender;
@@ -48,6 +49,12 @@ public final class RunContext {
   final Map<String, Map<String, Double>> results = new LinkedHashMap<>();
   /** Files the steps add to the run folder besides the standard ones, by name. */
   final Map<String, String> files = new LinkedHashMap<>();
+  /** Per recommender (config order), each per-user ranking metric's value for every evaluated user. */
+  final Map<String, PerUserValues> perUser = new LinkedHashMap<>();
+  /** Per recommender, each per-user metric's bootstrap confidence interval (metric order as in results). */
+  final Map<String, Map<String, ConfidenceInterval>> intervals = new LinkedHashMap<>();
+  /** The paired comparisons with the config's baseline, empty without one. */
+  final List<PairedComparison> comparisons = new ArrayList<>();
   String perUserCsv;
   /** What metrics.json holds, once written. */
   Map<String, Object> metricsJson;
@@ -60,6 +67,14 @@ public final class RunContext {
 
   /** The users evaluated and, per recommender, each one's top-K list. */
   record Rankings(int[] users, int[][] lists) {}
+
+  /**
+   * One recommender's per-user metric values.
+   *
+   * @param users the evaluated users (dense indices), in evaluation order
+   * @param byMetric metric name → one value per user, aligned with {@code users}
+   */
+  record PerUserValues(int[] users, Map<String, double[]> byMetric) {}
 
   public ExperimentConfig config() {
     return config;

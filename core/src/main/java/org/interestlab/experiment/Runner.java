@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Runs one experiment as a sequence of steps — load → split → encode → profile → cluster →
- * analyse → select (parameters listed in the config, on validation data) → recommend → evaluate → write — that hand their outputs to each other in a
+ * analyse → select (parameters listed in the config, chosen on validation data) → recommend → evaluate →
+ * significance → write — that hand their outputs to each other in a
  * {@link RunContext}, timing each stage, and writes the run directory atomically (DESIGN §4):
  * files go to a temporary folder that is renamed only when everything is written.
  *
@@ -42,7 +43,7 @@ public final class Runner {
   /** The stages of every run, in order, before the run folder is written. */
   static List<RunStep> standardSteps() {
     return List.of(new LoadStep(), new SplitStep(), new EncodeStep(), new ProfileStep(), new ClusterStep(), new AnalyseStep(),
-        new SelectStep(), new RecommendStep(), new EvaluateStep());
+        new SelectStep(), new RecommendStep(), new EvaluateStep(), new SignificanceStep());
   }
 
   public RunResult run(ExperimentConfig config) {
@@ -61,7 +62,7 @@ public final class Runner {
       } finally {
         ctx.closeAll();
       }
-      return new RunResult(dir.complete(), ctx.results, ctx.metricsJson);
+      return new RunResult(dir.complete(), ctx.results, ctx.metricsJson, ctx.intervals, ctx.comparisons);
     } catch (RuntimeException | Error e) {
       dir.abandon();
       throw e;

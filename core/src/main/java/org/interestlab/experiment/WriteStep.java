@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.compute.CsvText;
 import org.interestlab.data.Dataset;
 import org.interestlab.encode.EmbeddingCache;
+import org.interestlab.eval.ConfidenceInterval;
+import org.interestlab.eval.PercentileBootstrap;
 
 /**
  * Writes the run folder's files: the resolved config, metrics (JSON and CSV), per-user metrics,
@@ -84,8 +87,28 @@ final class WriteStep implements RunStep {
     for (AnalysisJob job : ctx.components.analyses()) m.put(job.key(), new LinkedHashMap<>(ctx.results.get(job.key())));
     if (!ctx.selectedParams.isEmpty()) m.put("selected", new LinkedHashMap<>(ctx.selectedParams));
     Map<String, Object> recs = new LinkedHashMap<>();
-    for (ComponentConfig rc : ctx.config.recommenders()) recs.put(rc.name(), new LinkedHashMap<>(ctx.results.get(rc.name())));
+    for (ComponentConfig rc : ctx.config.recommenders()) {
+      Map<String, Object> r = new LinkedHashMap<>(ctx.results.get(rc.name()));
+      Map<String, ConfidenceInterval> ci = ctx.intervals.get(rc.name());
+      if (ci != null && !ci.isEmpty()) {
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        ci.forEach((metric, interval) -> bounds.put(metric, List.of(interval.lower(), interval.upper())));
+        r.put("ci", bounds);
+      }
+      recs.put(rc.name(), r);
+    }
     m.put("recommenders", recs);
+    if (ctx.intervals.values().stream().anyMatch(ci -> !ci.isEmpty())) m.put("ci_method", ciMethod(ctx));
+    return m;
+  }
+
+  /** How the {@code "ci"} intervals were computed, so a reader of metrics.json alone can tell. */
+  private static Map<String, Object> ciMethod(RunContext ctx) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("method", "percentile bootstrap over users (Efron & Tibshirani 1993)");
+    m.put("level", PercentileBootstrap.DEFAULT_LEVEL);
+    m.put("resamples", PercentileBootstrap.DEFAULT_RESAMPLES);
+    m.put("seed", Seeds.derive(ctx.config.seed(), "bootstrap"));
     return m;
   }
 
