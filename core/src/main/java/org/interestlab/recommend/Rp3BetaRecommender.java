@@ -67,6 +67,11 @@ public record Rp3BetaRecommender(double alpha, double beta, int neighbourhood, b
     PARAMS.check("neighbourhood", neighbourhood);
   }
 
+  /** The config's default: alpha 1, beta 0.6, 100 entries per item, rows normalised. */
+  public static Rp3BetaRecommender defaults() {
+    return SPEC.createDefault(0L);
+  }
+
   @Override
   public FittedRecommender fit(TrainingData data) {
     return weights(data).scorer(data.seenItems());

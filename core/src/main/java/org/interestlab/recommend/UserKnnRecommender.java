@@ -51,6 +51,11 @@ public record UserKnnRecommender(int neighbours, double shrinkage) implements Re
     PARAMS.check("shrinkage", shrinkage);
   }
 
+  /** The config's default: 50 neighbours per user, no shrinkage. */
+  public static UserKnnRecommender defaults() {
+    return SPEC.createDefault(0L);
+  }
+
   @Override
   public FittedRecommender fit(TrainingData data) {
     int items = data.train().numItems();
