@@ -19,6 +19,8 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
+import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.UserKnnRecommender;
 
 /**
  * Maps config names to components. Each component declares its kind, parameters and factory
@@ -86,6 +88,8 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, ClusterCentroidRecommender.SPEC);
       r.register(Stage.RECOMMENDER, ContentKnnRecommender.SPEC);
       r.register(Stage.RECOMMENDER, ItemKnnRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, UserKnnRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, Rp3BetaRecommender.SPEC);
     }
   }
 }

@@ -121,9 +121,14 @@ public final class ParamList implements Iterable<ParamSpec> {
     return new Params(out);
   }
 
-  /** Checks a value a constructor was given against the declaration of {@code name}. */
+  /**
+   * Checks a value a constructor was given against the declaration of {@code name}; for an
+   * {@link ParamSpec#integerOrAll} parameter {@link ParamSpec#ALL_AS_INT} stands for {@code all}.
+   */
   public int check(String name, int value) {
-    declared(name).coerce(value);
+    ParamSpec p = declared(name);
+    if (p.type() == ParamSpec.Type.INT_OR_ALL && value == ParamSpec.ALL_AS_INT) return value;
+    p.coerce(value);
     return value;
   }
 

@@ -17,10 +17,28 @@ import java.util.Locale;
 public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
     boolean maxExclusive, List<String> allowed, String doc) {
 
-  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE }
+  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE, INT_OR_ALL }
+
+  /** The word an {@link #integerOrAll} parameter accepts instead of a number: no limit. */
+  public static final String ALL = "all";
+
+  /** How Java passes {@link #ALL} to a constructor taking an int limit, and how {@link Params#getIntOrAll} reads it. */
+  public static final int ALL_AS_INT = Integer.MAX_VALUE;
 
   public static ParamSpec integer(String name, Integer def, long min, long max, String doc) {
     return new ParamSpec(name, Type.INT, def, (double) min, (double) max, false, false, List.of(), doc);
+  }
+
+  /**
+   * An integer in [min, max] or the word {@code all} (no limit), e.g. a neighbourhood size. The
+   * config value {@code all} stays the text {@code "all"} (so resolved configs show it); Java code
+   * reads it with {@link Params#getIntOrAll} as {@link #ALL_AS_INT}.
+   *
+   * @param def the default: an Integer, {@link #ALL}, or null (required)
+   */
+  public static ParamSpec integerOrAll(String name, Object def, long min, long max, String doc) {
+    if (def != null && !(def instanceof Integer) && !ALL.equals(def)) throw new IllegalArgumentException(name + ": default must be an integer or \"all\"");
+    return new ParamSpec(name, Type.INT_OR_ALL, def, (double) min, (double) max, false, false, List.of(), doc);
   }
 
   public static ParamSpec real(String name, Double def, double min, double max, boolean minExclusive, String doc) {
@@ -52,6 +70,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
   public String allowedText() {
     return switch (type) {
       case INT -> "an integer" + range();
+      case INT_OR_ALL -> "an integer" + range() + ", or " + ALL;
       case DOUBLE -> "a number" + range();
       case STRING -> "a string";
       case BOOL -> "true or false";
@@ -69,7 +88,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
   }
 
   private String fmt(double v) {
-    if (type == Type.INT || v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+    if (type == Type.INT || type == Type.INT_OR_ALL || v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
     return String.format(Locale.ROOT, "%s", v);
   }
 
@@ -83,6 +102,13 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
     switch (type) {
       case INT -> {
         if (!(raw instanceof Integer || raw instanceof Long)) throw ParameterException.of(this, raw, "is not an integer");
+        long v = ((Number) raw).longValue();
+        if (v < min || v > max) throw ParameterException.of(this, raw, "is out of range");
+        return (int) v;
+      }
+      case INT_OR_ALL -> {
+        if (ALL.equals(raw)) return ALL;
+        if (!(raw instanceof Integer || raw instanceof Long)) throw ParameterException.of(this, raw, "is neither an integer nor " + ALL);
         long v = ((Number) raw).longValue();
         if (v < min || v > max) throw ParameterException.of(this, raw, "is out of range");
         return (int) v;

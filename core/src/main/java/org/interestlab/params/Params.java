@@ -17,6 +17,12 @@ public record Params(Map<String, Object> values) {
     return (Integer) require(name);
   }
 
+  /** An {@link ParamSpec#integerOrAll} value: the integer, or {@link ParamSpec#ALL_AS_INT} for {@code all}. */
+  public int getIntOrAll(String name) {
+    Object v = require(name);
+    return ParamSpec.ALL.equals(v) ? ParamSpec.ALL_AS_INT : (Integer) v;
+  }
+
   public double getDouble(String name) {
     return ((Number) require(name)).doubleValue();
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.interestlab.UserException;
+import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MetricContractTest {
   private static final int K = 5;
   private static final int ITEMS = 40;
+  /** Item vectors for metrics that read them (diversity); a zero row included. */
+  private static final Embeddings ITEM_VECTORS = itemVectors();
 
   static Stream<String> names() {
     return MetricSpec.allowedNames().stream();
@@ -34,9 +37,16 @@ class MetricContractTest {
     return allowedName.replace("@K", "@" + K);
   }
 
+  private static Embeddings itemVectors() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    float[][] v = new float[ITEMS][6];
+    for (int i = 1; i < ITEMS; i++) for (int j = 0; j < v[i].length; j++) v[i][j] = (float) rnd.nextGaussian();
+    return Embeddings.of(v);
+  }
+
   /** Popularity counts of the catalogue, for metrics that read the evaluation context. */
   private static EvaluationContext context(SplittableRandom rnd) {
-    return EvaluationContext.of(ITEMS, K, rnd.ints(ITEMS, 0, 30).toArray(), 30);
+    return EvaluationContext.of(ITEMS, K, rnd.ints(ITEMS, 0, 30).toArray(), 30).withItemVectors(ITEM_VECTORS);
   }
 
   @ParameterizedTest(name = "{0}")

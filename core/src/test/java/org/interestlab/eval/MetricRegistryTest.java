@@ -77,10 +77,10 @@ class MetricRegistryTest {
   void namesAllowedWithoutGroundTruthComeFromTheRegistry() {
     assertThat(MetricRegistry.standard().allowedNames(m -> !m.kind().needsGroundTruth())).containsExactly(
         "precision@K", "recall@K", "ndcg@K", "map@K", "mrr@K", "hitrate@K", "f1@K", "coverage@K",
-        "silhouette", "silhouette-cosine", "davies-bouldin", "calinski-harabasz");
+        "diversity@K", "novelty@K", "avgpop@K", "gini@K", "silhouette", "silhouette-cosine", "davies-bouldin", "calinski-harabasz");
     assertThat(MetricRegistry.standard().allowedNames(m -> m.kind().needsGroundTruth())).containsExactly(
         "ari", "nmi", "ami", "v-measure", "homogeneity", "completeness", "purity");
-    assertThat(MetricRegistry.standard().allowedNames(MetricDefinition::needsItemVectors)).isEmpty();
+    assertThat(MetricRegistry.standard().allowedNames(MetricDefinition::needsItemVectors)).containsExactly("diversity@K");
     assertThat(MetricSpec.allowedNames()).isEqualTo(MetricRegistry.standard().allowedNames());
   }
 

@@ -92,10 +92,10 @@ class MetricSpecTest {
   void unknownNameListsWhatIsAllowedAndSuggests() {
     assertThatThrownBy(() -> MetricSpec.parse("ndgc@10"))
         .isInstanceOf(UserException.class)
-        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, f1@K, coverage@K, silhouette,")
+        .hasMessageStartingWith("unknown metric 'ndgc@10' (did you mean 'ndcg@10'?) — allowed: precision@K, recall@K, ndcg@K, map@K, mrr@K, hitrate@K, f1@K, coverage@K, diversity@K, novelty@K, avgpop@K, gini@K, silhouette,")
         .hasMessageContaining("purity");
-    assertThatThrownBy(() -> MetricSpec.parse("diversity@10"))
-        .isInstanceOf(UserException.class).hasMessageStartingWith("unknown metric 'diversity@10' — allowed:");
+    assertThatThrownBy(() -> MetricSpec.parse("serendipity@10"))
+        .isInstanceOf(UserException.class).hasMessageStartingWith("unknown metric 'serendipity@10' — allowed:");
     assertThatThrownBy(() -> MetricSpec.parse(" ")).isInstanceOf(UserException.class).hasMessageStartingWith("metric name is empty");
     assertThatThrownBy(() -> MetricSpec.parse(null)).isInstanceOf(UserException.class);
   }
@@ -130,6 +130,6 @@ class MetricSpecTest {
   void parseAllKeepsOrder() {
     assertThat(MetricSpec.parseAll(List.of("ndcg@10", "coverage", "ari"))).extracting(MetricSpec::name)
         .containsExactly("ndcg@10", "coverage", "ari");
-    assertThat(MetricSpec.allowedNames()).hasSize(19).startsWith("precision@K").endsWith("purity");
+    assertThat(MetricSpec.allowedNames()).hasSize(23).startsWith("precision@K").endsWith("purity");
   }
 }

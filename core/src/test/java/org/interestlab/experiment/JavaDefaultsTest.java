@@ -34,6 +34,8 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
+import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.UserKnnRecommender;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,8 @@ class JavaDefaultsTest {
     JAVA.put("cluster-centroid", seed -> new ClusterCentroidRecommender());
     JAVA.put("content-knn", seed -> new ContentKnnRecommender());
     JAVA.put("item-knn", seed -> ItemKnnRecommender.defaults());
+    JAVA.put("user-knn", seed -> UserKnnRecommender.defaults());
+    JAVA.put("rp3beta", seed -> Rp3BetaRecommender.defaults());
   }
 
   @Test

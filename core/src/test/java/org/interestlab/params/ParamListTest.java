@@ -73,4 +73,23 @@ class ParamListTest {
     assertThatThrownBy(() -> PARAMS.and(ParamSpec.integer("k", 1, 1, 2, ""))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("k is declared twice");
   }
+
+  @Test
+  void integerOrAllTakesANumberInRangeOrTheWordAll() {
+    ParamList list = ParamList.of(ParamSpec.integerOrAll("neighbours", 50, 1, 1000, "neighbours kept"));
+    assertThat(list.resolve("x", Map.of()).getIntOrAll("neighbours")).isEqualTo(50);
+    assertThat(list.resolve("x", Map.of("neighbours", 7)).getIntOrAll("neighbours")).isEqualTo(7);
+    Params all = list.resolve("x", Map.of("neighbours", "all"));
+    assertThat(all.values().get("neighbours")).as("a resolved config shows the word").isEqualTo("all");
+    assertThat(all.getIntOrAll("neighbours")).isEqualTo(Integer.MAX_VALUE);
+    assertThat(list.check("neighbours", ParamSpec.ALL_AS_INT)).as("Java's way of saying all").isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> list.resolve("x", Map.of("neighbours", 0)))
+        .hasMessage("neighbours: 0 is out of range — allowed: an integer ≥ 1 and ≤ 1000, or all");
+    assertThatThrownBy(() -> list.resolve("x", Map.of("neighbours", "every")))
+        .hasMessage("neighbours: 'every' is neither an integer nor all — allowed: an integer ≥ 1 and ≤ 1000, or all");
+    assertThatThrownBy(() -> list.resolve("x", Map.of("neighbours", 2.5)))
+        .hasMessage("neighbours: 2.5 is neither an integer nor all — allowed: an integer ≥ 1 and ≤ 1000, or all");
+    assertThatThrownBy(() -> list.check("neighbours", 1001)).isInstanceOf(ParameterException.class);
+    assertThatThrownBy(() -> ParamSpec.integerOrAll("n", "every", 1, 10, "")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -118,7 +118,8 @@ public final class ConfiguredComponents {
     List<Arguments> out = new ArrayList<>();
     for (String kind : REGISTRY.kinds(stage)) {
       for (ParamSpec p : spec(stage, kind).params()) {
-        if (p.type() == ParamSpec.Type.INT) {
+        if (p.type() == ParamSpec.Type.INT || p.type() == ParamSpec.Type.INT_OR_ALL) {
+          if (p.type() == ParamSpec.Type.INT_OR_ALL) out.add(Arguments.of(kind, p.name(), ParamSpec.ALL));
           out.add(Arguments.of(kind, p.name(), number((long) (double) p.min())));
           if (p.max() < Long.MAX_VALUE) out.add(Arguments.of(kind, p.name(), number((long) (double) p.max())));
         } else if (p.type() == ParamSpec.Type.DOUBLE) {
@@ -141,7 +142,7 @@ public final class ConfiguredComponents {
   private static List<Object> rejected(ParamSpec p) {
     List<Object> out = new ArrayList<>();
     switch (p.type()) {
-      case INT -> {
+      case INT, INT_OR_ALL -> {
         if (p.min() > Long.MIN_VALUE) out.add(number((long) (double) p.min() - 1));
         if (p.max() < Long.MAX_VALUE) out.add(number((long) (double) p.max() + 1));
         out.add("many");
