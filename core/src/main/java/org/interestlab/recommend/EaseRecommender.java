@@ -6,12 +6,14 @@ import static org.interestlab.params.ParamSpec.real;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
+import org.interestlab.compute.SpdInverse;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.ParamList;
 
@@ -24,17 +26,20 @@ import org.interestlab.params.ParamList;
  * of the items in their training history.
  *
  * <p>Precision: the Gram matrix {@code XᵀX} is counted exactly in Java (integer counts up to the
- * number of users, exact in float32); the inverse is a <b>float32</b> solve ({@code inverse}) on
- * DJL's PyTorch engine; B is held in Java memory as float32 and scores are accumulated in double.
- * Against a float64 solve of the same matrix the largest entry difference of B is about 1e-6 of
- * B's largest entry on ml-latest-small, and the top-10 lists agree ({@code EaseRecommenderTest},
- * {@code jmh/compare/ease_compare.sh}); float32 was chosen because it halves the solve's time and
- * memory at no measurable cost to the rankings.
+ * number of users, exact in float32); the inverse is a <b>float32</b> solve ({@code inverse}, LU) on
+ * DJL's PyTorch engine; B is held in Java memory as float32 and a user's scores are summed in double.
+ * Measured on ml-latest-small (9,724 items, λ = 100): float64 took about 3× as long as float32 on the
+ * same engine (143–159 s against 37–56 s, 2 busy cores), while the largest difference between the two
+ * B matrices was 3.4e-7 (3.1e-6 of B's largest entry); {@code EaseRecommenderTest} checks the float32
+ * solve against numpy's float64 on a long-tailed 250 × 80 matrix (below 1e-5 of B's largest entry, the
+ * same top-10 lists) and {@code jmh/compare/ease_compare.sh} on ml-latest-small.
  *
- * <p>Cost: {@code O(Σ_u |h_u|² + n_items³)} time to fit (counting, then the inverse), memory
- * {@code O(n_items²)} (the n × n Gram matrix in Java and on the engine during the solve, then B, 4
- * bytes an entry: 380 MB for ml-latest-small's 9,724 items); scoring a user is
- * {@code O(|h_u| · n_items)}. At most 46,340 items (an n² array in Java).
+ * <p>Items without training interactions have a zero row and column in B (their Gram row is λ·e_i),
+ * so they are left out of the solve and score 0. With n the items that have training interactions,
+ * the cost to fit is {@code O(Σ_u |h_u|² + n³)} time (counting, then the inverse) and {@code O(n²)}
+ * memory (the n × n Gram matrix in Java and on the engine during the solve, then B, 4 bytes an
+ * entry: about 320 MB on ml-latest-small); scoring a user is {@code O(|h_u| · n)}. At most 46,340
+ * such items (n² in one Java array).
  *
  * <pre>{@code
  * try (FittedRecommender model = new EaseRecommender(100, "cpu").fit(TrainingData.of(train))) {
@@ -77,74 +82,87 @@ public record EaseRecommender(double lambda, String device) implements Recommend
   @Override
   public FittedRecommender fit(TrainingData data) {
     int items = data.train().numItems();
-    if (items > MAX_ITEMS) {
-      throw new UserException("recommenders.ease: " + items + " items — EASE solves a dense n × n system, at most "
-          + MAX_ITEMS + " items; filter the catalogue (k_core) or use item-knn");
+    BitSet[] seen = data.seenItems();
+    // Items nobody interacted with in training have a Gram row λ·e_i, so their rows and columns of B are
+    // exactly zero: they are left out of the solve (cubic in the items kept) and score 0.
+    BitSet inTraining = new BitSet(items);
+    for (BitSet h : seen) inTraining.or(h);
+    int[] active = inTraining.stream().toArray();
+    if (active.length > MAX_ITEMS) {
+      throw new UserException("recommenders.ease: " + active.length + " items with training interactions — EASE solves a dense"
+          + " n × n system, at most " + MAX_ITEMS + " items; filter the catalogue (k_core) or use item-knn");
     }
-    int[][] history = histories(data.seenItems());
-    float[] weights = solve(gram(history, items), items);
-    return new Fitted(weights, items, history);
+    int[] compact = new int[items];
+    Arrays.fill(compact, -1);
+    for (int c = 0; c < active.length; c++) compact[active[c]] = c;
+    int[][] history = new int[seen.length][];
+    for (int u = 0; u < seen.length; u++) history[u] = seen[u].stream().map(i -> compact[i]).toArray();
+    float[] weights = solve(gram(history, active.length), active.length);
+    return new Fitted(weights, active, items, history);
   }
 
-  /** XᵀX + λI, row-major: co-occurrence counts, exact in float32 below 2²⁴ users. */
-  private float[] gram(int[][] history, int items) {
-    float[] g = new float[items * items];
+  /** XᵀX + λI over the kept items, row-major: co-occurrence counts, exact in float32 below 2²⁴ users. */
+  private float[] gram(int[][] history, int kept) {
+    float[] g = new float[kept * kept];
     for (int[] h : history) {
       for (int i : h) {
-        int row = i * items;
+        int row = i * kept;
         for (int j : h) g[row + j]++;
       }
     }
-    for (int i = 0; i < items; i++) g[i * items + i] += (float) lambda;
+    for (int i = 0; i < kept; i++) g[i * kept + i] += (float) lambda;
     return g;
   }
 
   /** B from the regularised Gram matrix, solved on the engine; the diagonal is exactly zero. */
-  private float[] solve(float[] gram, int items) {
+  private float[] solve(float[] gram, int kept) {
+    if (kept == 0) return new float[0];
     float[] b;
     try (NDManager manager = Engines.newManager(Device.resolve(device, "recommenders.ease.device"))) {
-      NDArray p = manager.create(gram, new Shape(items, items)).inverse();
+      NDArray p = SpdInverse.of(manager.create(gram, new Shape(kept, kept)));
       // B_ij = −P_ij / P_jj: the diagonal broadcasts along rows, dividing column j by P_jj.
       b = p.div(p.diagonal().neg()).toFloatArray();
     }
-    for (int i = 0; i < items; i++) b[i * items + i] = 0f;
+    for (int i = 0; i < kept; i++) b[i * kept + i] = 0f;
     return b;
   }
 
-  private static int[][] histories(BitSet[] seen) {
-    int[][] out = new int[seen.length][];
-    for (int u = 0; u < seen.length; u++) out[u] = seen[u].stream().toArray();
-    return out;
-  }
-
   /**
-   * The fitted weights, held in Java memory (nothing native outlives {@link #fit}). A batch of users
-   * is the sparse product {@code X_batch · B}, one user per task on the common pool: each row is the
-   * same fixed-order sum as the single-user form, so batch and single scores are identical.
+   * The fitted weights over the items seen in training, held in Java memory (nothing native outlives
+   * {@link #fit}). A batch of users is the sparse product {@code X_batch · B}, one user per task on the
+   * common pool: each row is the same fixed-order sum as the single-user form, so batch and single
+   * scores are identical.
    */
   static final class Fitted implements FittedRecommender {
     private final float[] weights;
+    private final int[] active;
     private final int items;
     private final int[][] history;
 
-    Fitted(float[] weights, int items, int[][] history) {
+    Fitted(float[] weights, int[] active, int items, int[][] history) {
       this.weights = weights;
+      this.active = active;
       this.items = items;
       this.history = history;
     }
 
-    /** B's entry from item {@code from} to item {@code to}. */
+    /** B's entry from item {@code from} to item {@code to} (0 where either was not in training). */
     double weight(int from, int to) {
-      return weights[from * items + to];
+      int f = Arrays.binarySearch(active, from);
+      int t = Arrays.binarySearch(active, to);
+      return f < 0 || t < 0 ? 0 : weights[f * active.length + t];
     }
 
     @Override
     public double[] scores(int user) {
-      double[] s = new double[items];
+      int kept = active.length;
+      double[] sum = new double[kept];
       for (int j : history[user]) {
-        int row = j * items;
-        for (int i = 0; i < items; i++) s[i] += weights[row + i];
+        int row = j * kept;
+        for (int c = 0; c < kept; c++) sum[c] += weights[row + c];
       }
+      double[] s = new double[items];
+      for (int c = 0; c < kept; c++) s[active[c]] = sum[c];
       return s;
     }
 
