@@ -3,6 +3,7 @@ package org.interestlab.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.interestlab.UserException;
+import org.interestlab.compute.Engines;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
 import org.interestlab.data.User;
@@ -42,8 +45,6 @@ class EaseRecommenderTest {
         assertThat(top.forUser(u, (Integer) c.get("k"))).as("top-k of user %d", u)
             .containsExactly(expectedTop.get(u).stream().mapToInt(Integer::intValue).toArray());
       }
-    }
-    try (FittedRecommender model = new EaseRecommender(num(c.get("lambda")), "cpu").fit(td)) {
       double[][] b = matrix(c.get("B"));
       for (int i = 0; i < b.length; i++) {
         for (int j = 0; j < b.length; j++) assertThat(weight(model, i, j)).as("B[%d][%d]", i, j).isCloseTo(b[i][j], within(1e-6));
@@ -84,10 +85,18 @@ class EaseRecommenderTest {
   }
 
   @Test
-  void lambdaMustBePositiveAndAGpuMustExist() {
+  void lambdaMustBePositiveAndTheDeviceKnown() {
     assertThatThrownBy(() -> new EaseRecommender(0, "cpu")).isInstanceOf(ParameterException.class).hasMessageContaining("lambda");
     assertThatThrownBy(() -> new EaseRecommender(100, "tpu")).isInstanceOf(ParameterException.class).hasMessageContaining("device");
     assertThat(EaseRecommender.defaults()).isEqualTo(new EaseRecommender(100, "auto"));
+  }
+
+  @Test
+  void aGpuAskedForWhereNoneExistsIsAUserErrorNamingTheKey() {
+    assumeTrue(Engines.pytorch().getGpuCount() == 0, "this machine has a GPU");
+    TrainingData td = TrainingData.of(dataset(map(EXPECTED.get("tiny"))));
+    assertThatThrownBy(() -> new EaseRecommender(100, "gpu").fit(td)).isInstanceOf(UserException.class)
+        .hasMessageContaining("recommenders.ease.device").hasMessageContaining("'gpu'");
   }
 
   private static double weight(FittedRecommender model, int from, int to) {
