@@ -118,9 +118,10 @@ public record EaseRecommender(double lambda, String device) implements Recommend
 
   /** B from the regularised Gram matrix, solved on the engine; the diagonal is exactly zero. */
   private float[] solve(float[] gram, int kept) {
+    Device where = Device.resolve(device, "recommenders.ease.device");
     if (kept == 0) return new float[0];
     float[] b;
-    try (NDManager manager = Engines.newManager(Device.resolve(device, "recommenders.ease.device"))) {
+    try (NDManager manager = Engines.newManager(where)) {
       NDArray p = SpdInverse.of(manager.create(gram, new Shape(kept, kept)));
       // B_ij = −P_ij / P_jj: the diagonal broadcasts along rows, dividing column j by P_jj.
       b = p.div(p.diagonal().neg()).toFloatArray();
