@@ -17,6 +17,7 @@ import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
+import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
@@ -90,6 +91,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, ItemKnnRecommender.SPEC);
       r.register(Stage.RECOMMENDER, UserKnnRecommender.SPEC);
       r.register(Stage.RECOMMENDER, Rp3BetaRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
     }
   }
 }

@@ -32,6 +32,7 @@ import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
+import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
@@ -95,6 +96,7 @@ class JavaDefaultsTest {
     JAVA.put("item-knn", seed -> ItemKnnRecommender.defaults());
     JAVA.put("user-knn", seed -> UserKnnRecommender.defaults());
     JAVA.put("rp3beta", seed -> Rp3BetaRecommender.defaults());
+    JAVA.put("ease", seed -> new EaseRecommender(100, null));
   }
 
   @Test
@@ -139,6 +141,7 @@ class JavaDefaultsTest {
     assertThat(RatioSplit.defaults(0).trainRatio()).isEqualTo(0.75);
     assertThat(MeanItemProfiler.recency().halfLifeDays()).isEqualTo(90.0);
     assertThat(ItemKnnRecommender.defaults().neighbours()).isEqualTo(50);
+    assertThat(EaseRecommender.defaults().lambda()).isEqualTo(100.0);
     assertThat(SentenceEncoders.PARAMS.defaults().getInt("max_length")).isEqualTo(256);
   }
 

@@ -1,0 +1,149 @@
+package org.interestlab.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.interestlab.UserException;
+import org.interestlab.compute.Engines;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Item;
+import org.interestlab.data.User;
+import org.interestlab.params.ParameterException;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * EASE against numpy's float64 closed form ({@code recommend/ease_reference.py}, output committed as
+ * {@code ease_expected.json}): exact answers on a 5 × 4 matrix, and the float32 solve's error and
+ * ranking agreement on a 250 × 80 long-tailed matrix.
+ */
+class EaseRecommenderTest {
+  private static final Map<String, Object> EXPECTED = loadJson("recommend/ease_expected.json");
+
+  @Test
+  void tinyMatrixGivesNumpysWeightsScoresAndTopLists() throws Exception {
+    Map<String, Object> c = map(EXPECTED.get("tiny"));
+    TrainingData td = TrainingData.of(dataset(c));
+    double[][] expectedScores = matrix(c.get("scores"));
+    List<List<Integer>> expectedTop = lists(c.get("top"));
+    try (FittedRecommender model = new EaseRecommender(num(c.get("lambda")), "cpu").fit(td)) {
+      int[] users = {0, 1, 2, 3, 4};
+      double[][] batch = model.scores(users);
+      TopKRecommendations top = new TopKRecommendations(model, td);
+      for (int u : users) {
+        for (int i = 0; i < expectedScores[u].length; i++) {
+          assertThat(batch[u][i]).as("score of user %d, item %d", u, i).isCloseTo(expectedScores[u][i], within(1e-5));
+        }
+        assertThat(top.forUser(u, (Integer) c.get("k"))).as("top-k of user %d", u)
+            .containsExactly(expectedTop.get(u).stream().mapToInt(Integer::intValue).toArray());
+      }
+      double[][] b = matrix(c.get("B"));
+      for (int i = 0; i < b.length; i++) {
+        for (int j = 0; j < b.length; j++) assertThat(weight(model, i, j)).as("B[%d][%d]", i, j).isCloseTo(b[i][j], within(1e-6));
+      }
+    }
+  }
+
+  @Test
+  void float32SolveMatchesFloat64OnALongTailedMatrix() throws Exception {
+    Map<String, Object> c = map(EXPECTED.get("realistic"));
+    TrainingData td = TrainingData.of(dataset(c));
+    double[][] b64 = matrix(c.get("B"));
+    List<List<Integer>> expectedTop = lists(c.get("top"));
+    int users = expectedTop.size();
+    int items = b64.length;
+    double largest = 0;
+    for (double[] r : b64) for (double v : r) largest = Math.max(largest, Math.abs(v));
+    try (FittedRecommender model = new EaseRecommender(num(c.get("lambda")), "cpu").fit(td)) {
+      // B differs from float64's by < 1e-5 of B's largest entry.
+      double worst = 0;
+      for (int i = 0; i < items; i++) {
+        for (int j = 0; j < items; j++) worst = Math.max(worst, Math.abs(weight(model, i, j) - b64[i][j]));
+      }
+      assertThat(worst / largest).as("max |B32 - B64| / max |B64|").isLessThan(1e-5);
+      // Top-10 lists: the same items in the same order for (nearly) every user; a swap of two near-tied items is allowed.
+      TopKRecommendations top = new TopKRecommendations(model, td);
+      int identical = 0;
+      int sameSets = 0;
+      for (int u = 0; u < users; u++) {
+        int[] got = top.forUser(u, 10);
+        int[] want = expectedTop.get(u).stream().mapToInt(Integer::intValue).toArray();
+        if (Arrays.equals(got, want)) identical++;
+        if (Arrays.equals(Arrays.stream(got).sorted().toArray(), Arrays.stream(want).sorted().toArray())) sameSets++;
+      }
+      assertThat(identical).as("users whose top-10 equals float64's, in order").isGreaterThanOrEqualTo(users - 2);
+      assertThat(sameSets).as("users whose top-10 set equals float64's").isGreaterThanOrEqualTo(users - 1);
+    }
+  }
+
+  @Test
+  void lambdaMustBePositiveAndTheDeviceKnown() {
+    assertThatThrownBy(() -> new EaseRecommender(0, "cpu")).isInstanceOf(ParameterException.class).hasMessageContaining("lambda");
+    assertThatThrownBy(() -> new EaseRecommender(100, "tpu")).isInstanceOf(ParameterException.class).hasMessageContaining("device");
+    assertThat(EaseRecommender.defaults()).isEqualTo(new EaseRecommender(100, "auto"));
+  }
+
+  @Test
+  void aGpuAskedForWhereNoneExistsIsAUserErrorNamingTheKey() {
+    assumeTrue(Engines.pytorch().getGpuCount() == 0, "this machine has a GPU");
+    TrainingData td = TrainingData.of(dataset(map(EXPECTED.get("tiny"))));
+    assertThatThrownBy(() -> new EaseRecommender(100, "gpu").fit(td)).isInstanceOf(UserException.class)
+        .hasMessageContaining("recommenders.ease.device").hasMessageContaining("'gpu'");
+  }
+
+  private static double weight(FittedRecommender model, int from, int to) {
+    return ((EaseRecommender.Fitted) model).weight(from, to);
+  }
+
+  private static Dataset dataset(Map<String, Object> c) {
+    List<List<Integer>> rows = lists(c.get("rows"));
+    int items = (Integer) c.get("items");
+    Dataset.Builder b = Dataset.builder("ease-reference");
+    for (int i = 0; i < items; i++) b.item(new Item("i" + i, "item " + i, "", List.of()));
+    long t = 1_600_000_000L;
+    for (int u = 0; u < rows.size(); u++) {
+      b.user(new User("u" + u, Map.of()));
+      for (int i : rows.get(u)) b.interaction("u" + u, "i" + i, 1.0, t++, null);
+    }
+    return b.build();
+  }
+
+  private static Map<String, Object> loadJson(String path) {
+    try (InputStream in = EaseRecommenderTest.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) throw new IllegalStateException("missing test resource " + path);
+      return new Yaml().load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<Integer>> lists(Object o) {
+    return (List<List<Integer>>) o;
+  }
+
+  private static double[][] matrix(Object o) {
+    List<?> rows = (List<?>) o;
+    double[][] out = new double[rows.size()][];
+    for (int r = 0; r < out.length; r++) out[r] = ((List<?>) rows.get(r)).stream().mapToDouble(EaseRecommenderTest::num).toArray();
+    return out;
+  }
+
+  /** Python's json may write 1e-05 style numbers, which YAML 1.1 reads as strings: parse the text. */
+  private static double num(Object v) {
+    return v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString());
+  }
+}
