@@ -28,7 +28,9 @@ import org.interestlab.params.ParamList;
  * <p>Steps run one after another on one thread, in the order the component seed draws them, so the
  * same seed gives the same factors bit for bit (parallel "Hogwild" updates would not). Plain Java
  * loops: one step touches three vectors of {@code f} numbers, far below what a tensor engine's
- * per-call overhead pays off for. Cost: {@code O(epochs · |R| · f)} time (plus the rejection
+ * per-call overhead pays off for; measured on ml-latest-small's training part (64 factors, 2 cores,
+ * {@code jmh/compare/bpr_engine_compare.sh}) an epoch took 0.024 s here against 0.5–1.6 s as
+ * mini-batch SGD on DJL's PyTorch engine (batches of 1,024 to one per epoch). Cost: {@code O(epochs · |R| · f)} time (plus the rejection
  * sampling, {@code 1 / (1 − density)} draws per step); memory {@code (users + items) · f} doubles
  * and the pairs. Initial factors are Gaussian with standard deviation 0.1, biases 0.
  *
