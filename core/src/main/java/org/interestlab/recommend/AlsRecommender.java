@@ -76,6 +76,11 @@ public record AlsRecommender(int factors, double regularization, double alpha, i
     PARAMS.check("cg_steps", cgSteps);
   }
 
+  /** The config's defaults: 64 factors, λ = 10, α = 1, 15 sweeps of 3 conjugate-gradient steps. */
+  public static AlsRecommender defaults(long seed) {
+    return new AlsRecommender(64, 10, 1, 15, "cg", 3, seed);
+  }
+
   @Override
   public LatentFactorModel fit(TrainingData data) {
     int users = data.train().numUsers();

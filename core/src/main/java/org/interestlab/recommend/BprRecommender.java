@@ -71,6 +71,11 @@ public record BprRecommender(int factors, double learningRate, double regulariza
     PARAMS.check("epochs", epochs);
   }
 
+  /** The config's defaults: 64 factors, learning rate 0.05, λ = 0.01, 50 epochs, item biases. */
+  public static BprRecommender defaults(long seed) {
+    return new BprRecommender(64, 0.05, 0.01, 50, true, seed);
+  }
+
   @Override
   public LatentFactorModel fit(TrainingData data) {
     int users = data.train().numUsers();

@@ -29,6 +29,8 @@ import org.interestlab.params.Params;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
 import org.interestlab.profile.TextConcatProfiler;
+import org.interestlab.recommend.AlsRecommender;
+import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
@@ -91,6 +93,8 @@ class JavaDefaultsTest {
     JAVA.put("cluster-centroid", seed -> new ClusterCentroidRecommender());
     JAVA.put("content-knn", seed -> new ContentKnnRecommender());
     JAVA.put("item-knn", seed -> ItemKnnRecommender.defaults());
+    JAVA.put("als", AlsRecommender::defaults);
+    JAVA.put("bpr", BprRecommender::defaults);
   }
 
   @Test
