@@ -114,27 +114,35 @@ public record BprRecommender(int factors, double learningRate, double regulariza
       do {
         j = rng.nextInt(items);
       } while (seen[u].get(j));
-      int uo = u * f;
-      int io = i * f;
-      int jo = j * f;
-      double x = 0;
-      for (int d = 0; d < f; d++) x += w[uo + d] * (h[io + d] - h[jo + d]);
-      if (b != null) x += b[i] - b[j];
-      double g = 1 / (1 + Math.exp(x));
-      System.arraycopy(w, uo, wu, 0, f);
-      for (int d = 0; d < f; d++) {
-        double hi = h[io + d];
-        double hj = h[jo + d];
-        w[uo + d] += eta * (g * (hi - hj) - lambda * wu[d]);
-        h[io + d] += eta * (g * wu[d] - lambda * hi);
-        h[jo + d] += eta * (-g * wu[d] - lambda * hj);
-      }
-      if (b != null) {
-        b[i] += eta * (g - lambda * b[i]);
-        b[j] += eta * (-g - lambda * b[j]);
-      }
+      step(w, u * f, h, i, j, b, f, eta, lambda, wu);
     }
     return new LatentFactorModel(f, w, h, b, covered);
+  }
+
+  /**
+   * One LearnBPR step for the triple {@code (u, i, j)}, in place: {@code w} holds the user's factors
+   * from {@code uo}, {@code h} the items' rows of {@code f} numbers, {@code b} the item biases (or
+   * null); {@code scratch} (length {@code f}) keeps {@code w_u} from before the step.
+   */
+  static void step(double[] w, int uo, double[] h, int i, int j, double[] b, int f, double eta, double lambda, double[] scratch) {
+    int io = i * f;
+    int jo = j * f;
+    double x = 0;
+    for (int d = 0; d < f; d++) x += w[uo + d] * (h[io + d] - h[jo + d]);
+    if (b != null) x += b[i] - b[j];
+    double g = 1 / (1 + Math.exp(x));
+    System.arraycopy(w, uo, scratch, 0, f);
+    for (int d = 0; d < f; d++) {
+      double hi = h[io + d];
+      double hj = h[jo + d];
+      w[uo + d] += eta * (g * (hi - hj) - lambda * scratch[d]);
+      h[io + d] += eta * (g * scratch[d] - lambda * hi);
+      h[jo + d] += eta * (-g * scratch[d] - lambda * hj);
+    }
+    if (b != null) {
+      b[i] += eta * (g - lambda * b[i]);
+      b[j] += eta * (-g - lambda * b[j]);
+    }
   }
 
   private static double[] gaussian(SplittableRandom rng, int n) {
