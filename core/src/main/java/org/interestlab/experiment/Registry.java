@@ -14,6 +14,8 @@ import org.interestlab.params.ComponentSpec;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
 import org.interestlab.profile.TextConcatProfiler;
+import org.interestlab.recommend.AlsRecommender;
+import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
@@ -92,6 +94,8 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, UserKnnRecommender.SPEC);
       r.register(Stage.RECOMMENDER, Rp3BetaRecommender.SPEC);
       r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
     }
   }
 }

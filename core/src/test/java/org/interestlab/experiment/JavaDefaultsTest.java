@@ -29,6 +29,8 @@ import org.interestlab.params.Params;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
 import org.interestlab.profile.TextConcatProfiler;
+import org.interestlab.recommend.AlsRecommender;
+import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
@@ -97,6 +99,8 @@ class JavaDefaultsTest {
     JAVA.put("user-knn", seed -> UserKnnRecommender.defaults());
     JAVA.put("rp3beta", seed -> Rp3BetaRecommender.defaults());
     JAVA.put("ease", seed -> new EaseRecommender(100, null));
+    JAVA.put("als", AlsRecommender::defaults);
+    JAVA.put("bpr", BprRecommender::defaults);
   }
 
   @Test
