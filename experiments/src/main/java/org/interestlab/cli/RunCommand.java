@@ -51,7 +51,9 @@ final class RunCommand implements Callable<Integer> {
       RunResult result = runner.run(c);
       results.add(result);
       String prefix = configs.size() > 1 ? c.name() + " / " : "";
-      result.metrics().forEach((component, m) -> all.put(prefix + component, m));
+      result.metrics().forEach((component, m) -> {
+        if (!m.isEmpty()) all.put(prefix + component, m);   // a clusterer asked for no metric: no row
+      });
       result.intervals().forEach((component, m) -> intervals.put(prefix + component, m));
     }
     out.println();
