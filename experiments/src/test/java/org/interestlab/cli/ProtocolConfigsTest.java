@@ -1,0 +1,54 @@
+package org.interestlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.interestlab.experiment.ConfigLoader;
+import org.interestlab.experiment.ExperimentConfig;
+import org.interestlab.experiment.Registry;
+import org.interestlab.experiment.RunResult;
+import org.interestlab.experiment.Runner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ml-latest-small protocol on the real files (when {@code INTERESTLAB_DATA} holds them): EASE
+ * within 2% of the numpy float64 reference NDCG@10 0.4023 (λ = 100, the same split rule), and ALS,
+ * BPR and RP3beta each at least item-kNN's value with all neighbours.
+ */
+class ProtocolConfigsTest {
+  static Path root;
+
+  @BeforeAll
+  static void locateRoot() {
+    root = Path.of(System.getProperty("interestlab.root", "..")).toAbsolutePath().normalize();
+    System.setProperty("interestlab.root", root.toString());
+    System.setProperty("interestlab.progress", "false");
+  }
+
+  @Test
+  void movielensLatestSmallProtocolReachesTheReferenceNumbers(@TempDir Path tmp) {
+    String data = System.getenv("INTERESTLAB_DATA");
+    assumeTrue(data != null && Files.isRegularFile(Path.of(data, "movielens-latest-small", "ratings.csv")),
+        "needs INTERESTLAB_DATA holding movielens-latest-small/ (ratings.csv)");
+    Registry registry = Registry.standard();
+    ExperimentConfig c = new ConfigLoader(registry).load(root.resolve("experiments/configs/movielens-latest-small-protocol.yaml"), List.of());
+    RunResult r = new Runner(registry, root, tmp, null).run(c);
+    Map<String, Map<String, Double>> m = r.metrics();
+    double ease = m.get("ease").get("ndcg@10");
+    assertThat(ease).isCloseTo(0.4023, within(0.02 * 0.4023));
+    double itemKnn = m.get("item-knn").get("ndcg@10");
+    for (String model : List.of("als", "bpr", "rp3beta")) {
+      assertThat(m.get(model).get("ndcg@10")).as(model + " against item-kNN " + itemKnn).isGreaterThanOrEqualTo(itemKnn);
+    }
+    // The comparison with the baseline is written for every other recommender.
+    assertThat(Stream.of("significance.csv", "metrics.json").map(r.directory()::resolve)).allMatch(Files::isRegularFile);
+  }
+}
