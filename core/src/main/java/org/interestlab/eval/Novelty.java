@@ -1,7 +1,5 @@
 package org.interestlab.eval;
 
-import java.util.BitSet;
-
 /**
  * Novelty at K as mean self-information (Zhou et al., "Solving the apparent diversity–accuracy
  * dilemma of recommender systems", PNAS 107(10), 2010; Castells, Hurley &amp; Vargas, "Novelty and
@@ -12,59 +10,22 @@ import java.util.BitSet;
  *
  * <p>An item no training user had would have infinite self-information; it counts as had by one
  * user ({@code p = 1 / numUsers}), the rarest observable. Range [0, log2 numUsers] (registered as
- * [0, ∞)). Users with an empty list are not counted; NaN when none had items. Exact sums
- * ({@link ExactMean}) make {@link #combine} exact. Cost: O(K) per user.
+ * [0, ∞)). Users with an empty list are not counted; NaN when none had items. Computed
+ * by {@link ItemValueMean}. Cost: O(K) per user.
  *
  * <pre>{@code
  * SystemMetric novelty = Novelty.of(10, ctx);   // ctx: the run's EvaluationContext (training popularity)
  * }</pre>
  */
-public final class Novelty implements SystemMetric {
-  private final int k;
-  private final double[] selfInformation;
-  private final ExactMean mean = new ExactMean();
-
-  private Novelty(int k, double[] selfInformation) {
-    this.k = RankingChecks.checkK(k);
-    this.selfInformation = selfInformation;
-  }
+public final class Novelty {
+  private Novelty() {}
 
   /** An empty accumulator reading the context's training popularity. */
-  public static Novelty of(int k, EvaluationContext ctx) {
+  public static SystemMetric of(int k, EvaluationContext ctx) {
     double[] info = new double[ctx.numItems()];
     for (int i = 0; i < info.length; i++) {
       info[i] = -Math.log((double) Math.max(1, ctx.popularity(i)) / ctx.numUsers()) / Math.log(2);
     }
-    return new Novelty(k, info);
-  }
-
-  @Override
-  public String name() {
-    return "novelty@" + k;
-  }
-
-  /** {@code relevant} is not used; it may be null. */
-  @Override
-  public void add(int[] ranked, BitSet relevant, int numRelevant) {
-    double v = PopularityMeans.meanOver(name(), ranked, k, selfInformation);
-    if (!Double.isNaN(v)) mean.add(v);
-  }
-
-  @Override
-  public void combine(SystemMetric other) {
-    if (!(other instanceof Novelty o) || o.k != k || o.selfInformation != selfInformation) {
-      throw new IllegalArgumentException("cannot combine " + name() + " with " + (other == null ? "null" : other.name()));
-    }
-    mean.combine(o.mean);
-  }
-
-  @Override
-  public double evaluate() {
-    return mean.mean();
-  }
-
-  @Override
-  public Novelty newEmpty() {
-    return new Novelty(k, selfInformation);
+    return new ItemValueMean("novelty", k, info);
   }
 }
