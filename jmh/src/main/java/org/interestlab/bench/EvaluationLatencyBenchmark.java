@@ -1,0 +1,114 @@
+package org.interestlab.bench;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.interestlab.data.Dataset;
+import org.interestlab.data.Item;
+import org.interestlab.data.User;
+import org.interestlab.eval.EvaluationContext;
+import org.interestlab.eval.MeanAggregate;
+import org.interestlab.eval.MetricSpec;
+import org.interestlab.eval.PercentileBootstrap;
+import org.interestlab.eval.SystemMetric;
+import org.interestlab.recommend.FittedRecommender;
+import org.interestlab.recommend.TopKRecommendations;
+import org.interestlab.recommend.TrainingData;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long does a run take to evaluate one recommender by full ranking at MovieLens-1M size, once
+ * the model's scores exist? For every one of {@code users} users: the top 10 of all {@code items}
+ * items by score, the user's training items excluded ({@link TopKRecommendations}); then every
+ * metric a config can ask of a list (precision, recall, NDCG, MAP, MRR, hit rate, F1 per user;
+ * coverage, novelty, average popularity, Gini over users) and the 95% bootstrap interval (1000
+ * resamples) of each per-user metric — what the runner's recommend, evaluate and significance steps
+ * do. Scores are precomputed random numbers, so model cost is left out; training and test items
+ * are drawn to ML-1M's density (about 124 training and 41 test items per user).
+ *
+ * <p>Expect on 2 CPU cores: well under one second, most of it the top-k selection over
+ * 6,040 × 3,706 scores.
+ *
+ * <pre>
+ * jmh/bench EvaluationLatency
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "-Dinterestlab.progress=false"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EvaluationLatencyBenchmark {
+  static final int K = 10;
+  static final List<String> PER_USER = List.of("precision@10", "recall@10", "ndcg@10", "map@10", "mrr@10", "hitrate@10", "f1@10");
+  static final List<String> SYSTEM = List.of("coverage@10", "novelty@10", "avgpop@10", "gini@10");
+
+  @Param({"6040"})
+  public int users;
+
+  @Param({"3706"})
+  public int items;
+
+  private double[][] scores;
+  private TrainingData train;
+  private BitSet[] test;
+  private int[] testUsers;
+  private EvaluationContext context;
+
+  @Setup
+  public void setUp() {
+    SplittableRandom rng = new SplittableRandom(7);
+    Dataset.Builder b = Dataset.builder("ml-1m-sized");
+    for (int u = 0; u < users; u++) b.user(new User("u" + u, java.util.Map.of()));
+    for (int i = 0; i < items; i++) b.item(new Item("i" + i, "", "", List.of()));
+    test = new BitSet[users];
+    scores = new double[users][items];
+    for (int u = 0; u < users; u++) {
+      test[u] = new BitSet(items);
+      for (int t = 0; t < 124; t++) b.interaction("u" + u, "i" + rng.nextInt(items), 1, t, null);
+      for (int t = 0; t < 41; t++) test[u].set(rng.nextInt(items));
+      for (int i = 0; i < items; i++) scores[u][i] = rng.nextDouble();
+    }
+    train = TrainingData.of(b.build());
+    BitSet[] seen = train.seenItems();
+    for (int u = 0; u < users; u++) test[u].andNot(seen[u]);
+    testUsers = java.util.stream.IntStream.range(0, users).filter(u -> !test[u].isEmpty()).toArray();
+    context = EvaluationContext.of(items, K, train.itemPopularity(), users);
+  }
+
+  @Benchmark
+  public double rankEvaluateAndBootstrap() {
+    FittedRecommender model = user -> scores[user];
+    int[][] lists = new TopKRecommendations(model, train).forUsers(testUsers, K);
+    List<MeanAggregate> perUser = new ArrayList<>();
+    for (String m : PER_USER) perUser.add(MetricSpec.parse(m).newPerUserMean(K, context));
+    List<SystemMetric> system = new ArrayList<>();
+    for (String m : SYSTEM) system.add(MetricSpec.parse(m).newSystemMetric(K, context));
+    List<double[]> columns = new ArrayList<>();
+    for (int m = 0; m < perUser.size(); m++) columns.add(new double[testUsers.length]);
+    for (int i = 0; i < testUsers.length; i++) {
+      int u = testUsers[i];
+      int n = test[u].cardinality();
+      for (int m = 0; m < perUser.size(); m++) columns.get(m)[i] = perUser.get(m).addUser(lists[i], test[u], n);
+      for (SystemMetric s : system) s.add(lists[i], test[u], n);
+    }
+    double sink = 0;
+    for (MeanAggregate m : perUser) sink += m.evaluate();
+    for (SystemMetric s : system) sink += s.evaluate();
+    for (var ci : PercentileBootstrap.DEFAULT.intervals(columns, 42L)) sink += ci.lower();
+    return sink;
+  }
+}
