@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ml-latest-small protocol on the real files (when {@code INTERESTLAB_DATA} holds them): EASE
  * within 2% of the numpy float64 reference NDCG@10 0.4023 (λ = 100, the same split rule), and ALS,
- * BPR and RP3beta each at least item-kNN's value with all neighbours.
+ * BPR and RP3beta each at least item-kNN's value with all neighbours. A protocol whose files are
+ * absent stops at once with exit 2, naming the folder to fill.
  */
 class ProtocolConfigsTest {
   static Path root;
@@ -50,5 +51,20 @@ class ProtocolConfigsTest {
     }
     // The comparison with the baseline is written for every other recommender.
     assertThat(Stream.of("significance.csv", "metrics.json").map(r.directory()::resolve)).allMatch(Files::isRegularFile);
+  }
+
+  @Test
+  void withoutItsFilesAProtocolStopsWithExitTwoNamingTheFolderToFill(@TempDir Path tmp) {
+    System.setProperty("interestlab.offline", "true");
+    System.setProperty("interestlab.data", tmp.resolve("empty-data").toString());
+    try {
+      Path config = root.resolve("experiments/configs/ml100k-msrec-protocol.yaml");
+      LabCliTest.Result r = LabCliTest.lab("run", config.toString(), "--runs-dir", tmp.resolve("runs").toString(), "--quiet");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("movielens-100k").contains("u.data").doesNotContain("\tat ");
+    } finally {
+      System.clearProperty("interestlab.offline");
+      System.clearProperty("interestlab.data");
+    }
   }
 }
