@@ -27,7 +27,7 @@ final class EvaluateStep implements RunStep {
   @Override
   public void run(RunContext ctx) {
     List<MetricSpec> topK = ctx.components.metrics().stream().filter(m -> m.kind().usesK()).toList();
-    BitSet[] relevant = RecommendStep.relevant(ctx);
+    BitSet[] relevant = HeldOut.of(ctx.test()).items();
     List<String> header = new ArrayList<>(List.of("user_id", "recommender", "num_relevant"));
     for (MetricSpec m : topK) if (m.isPerUser()) header.add(m.name());
     CsvText perUser = CsvText.withHeader(header);

@@ -1,10 +1,8 @@
 package org.interestlab.experiment;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Locale;
 import org.interestlab.compute.ProgressBar;
-import org.interestlab.data.Interaction;
 import org.interestlab.recommend.FittedRecommender;
 import org.interestlab.recommend.Recommender;
 import org.interestlab.recommend.TopKRecommendations;
@@ -28,7 +26,7 @@ final class RecommendStep implements RunStep {
   public void run(RunContext ctx) {
     if (ctx.components.recommenders().isEmpty()) return;
     TrainingData td = new TrainingData(ctx.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
-    int[] users = testUsers(ctx);
+    int[] users = HeldOut.of(ctx.test()).users();
     int k = ctx.config.topK();
     ctx.log.info(String.format(Locale.ROOT, "evaluating %,d test users at K=%d", users.length, k));
     for (int r = 0; r < ctx.components.recommenders().size(); r++) {
@@ -49,21 +47,5 @@ final class RecommendStep implements RunStep {
         ctx.rankings.put(name, new RunContext.Rankings(users, lists));
       }
     }
-  }
-
-  /** Users with at least one test interaction, in index order. */
-  static int[] testUsers(RunContext ctx) {
-    BitSet has = new BitSet(ctx.data().numUsers());
-    for (Interaction i : ctx.test().interactions()) has.set(i.user());
-    return has.stream().toArray();
-  }
-
-  static BitSet[] relevant(RunContext ctx) {
-    BitSet[] relevant = new BitSet[ctx.data().numUsers()];
-    for (Interaction i : ctx.test().interactions()) {
-      if (relevant[i.user()] == null) relevant[i.user()] = new BitSet(ctx.data().numItems());
-      relevant[i.user()].set(i.item());
-    }
-    return relevant;
   }
 }

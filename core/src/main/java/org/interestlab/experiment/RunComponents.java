@@ -18,19 +18,22 @@ import org.interestlab.recommend.Recommender;
  * the run ends at once with the file, the key and what to change.
  *
  * @param clusterer null when the config has none
- * @param recommenders each recommender as first configured (its first candidate)
- * @param candidates per recommender, every candidate to choose from on validation (one when nothing is listed)
+ * @param candidates per recommender (config order), every candidate to choose from on validation (one when nothing is listed)
  * @param analyses the analysis sections present (interest hierarchy, dynamic interests), in order
  */
 public record RunComponents(
     DatasetLoader dataset, Splitter splitter, Encoder encoder, UserProfiler profiler, Clusterer clusterer,
-    List<Recommender> recommenders, List<List<Recommender>> candidates, List<AnalysisJob> analyses, List<MetricSpec> metrics) {
+    List<List<Recommender>> candidates, List<AnalysisJob> analyses, List<MetricSpec> metrics) {
 
   public RunComponents {
-    recommenders = List.copyOf(recommenders);
     candidates = candidates.stream().map(List::copyOf).toList();
     analyses = List.copyOf(analyses);
     metrics = List.copyOf(metrics);
+  }
+
+  /** Each recommender as configured: its first candidate (the one used unless validation chooses another). */
+  public List<Recommender> recommenders() {
+    return candidates.stream().map(c -> c.get(0)).toList();
   }
 
   /** Builds and checks the components of {@code config}. */
@@ -38,15 +41,13 @@ public record RunComponents(
     List<MetricSpec> metrics = config.metrics().stream().map(MetricSpec::parse).toList();
     RunComponents c;
     try {
-      List<Recommender> recs = new ArrayList<>();
       List<List<Recommender>> candidates = new ArrayList<>();
       for (ComponentConfig rc : config.recommenders()) {
-        recs.add(rc.create(registry, Recommender.class));
         candidates.add(rc.candidates().stream().map(p -> rc.create(registry, Recommender.class, p)).toList());
       }
       c = new RunComponents(config.dataset().create(registry, DatasetLoader.class), config.split().create(registry, Splitter.class),
           config.encoder().create(registry, Encoder.class), config.profile().create(registry, UserProfiler.class),
-          config.clusterer() == null ? null : config.clusterer().create(registry, Clusterer.class), recs, candidates, analyses(config), metrics);
+          config.clusterer() == null ? null : config.clusterer().create(registry, Clusterer.class), candidates, analyses(config), metrics);
     } catch (ConfigException e) {
       throw e;
     } catch (UserException e) {
@@ -67,7 +68,7 @@ public record RunComponents(
 
   /** Whether any component or metric reads item vectors, so the run embeds every item. */
   public boolean needItemVectors() {
-    return profiler.needsItemVectors() || recommenders.stream().anyMatch(Recommender::needsItemVectors)
+    return profiler.needsItemVectors() || candidates.stream().flatMap(List::stream).anyMatch(Recommender::needsItemVectors)
         || metrics.stream().anyMatch(MetricSpec::needsItemVectors);
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.compute.CsvText;
-import org.interestlab.data.Interaction;
 import org.interestlab.data.Split;
 import org.interestlab.eval.EvaluationContext;
 import org.interestlab.eval.MeanAggregate;
@@ -45,8 +44,9 @@ final class SelectStep implements RunStep {
     Split validation = ctx.timings.time("select.split",
         () -> ctx.components.splitter().forValidation(settings.params().getDouble("share")).split(ctx.train()));
     TrainingData td = new TrainingData(validation.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
-    BitSet[] relevant = relevant(validation);
-    int[] users = usersWith(relevant);
+    HeldOut held = HeldOut.of(validation.test());
+    BitSet[] relevant = held.items();
+    int[] users = held.users();
     int k = ctx.config.topK();
     EvaluationContext context = EvaluationContext.of(ctx.data().numItems(), k, td.itemPopularity(), ctx.data().numUsers());
     ctx.log.info(String.format(Locale.ROOT, "validation: %,d train / %,d validation interactions, %,d users, choosing by %s",
@@ -97,20 +97,5 @@ final class SelectStep implements RunStep {
     List<String> parts = new ArrayList<>();
     values.forEach((key, v) -> parts.add(key + "=" + v));
     return String.join(" ", parts);
-  }
-
-  private static BitSet[] relevant(Split s) {
-    BitSet[] out = new BitSet[s.test().numUsers()];
-    for (Interaction i : s.test().interactions()) {
-      if (out[i.user()] == null) out[i.user()] = new BitSet(s.test().numItems());
-      out[i.user()].set(i.item());
-    }
-    return out;
-  }
-
-  private static int[] usersWith(BitSet[] relevant) {
-    List<Integer> users = new ArrayList<>();
-    for (int u = 0; u < relevant.length; u++) if (relevant[u] != null) users.add(u);
-    return users.stream().mapToInt(Integer::intValue).toArray();
   }
 }

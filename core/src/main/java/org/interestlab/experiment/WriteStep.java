@@ -81,7 +81,7 @@ final class WriteStep implements RunStep {
     ds.put("items", data.numItems());
     ds.put("train_interactions", ctx.train().interactions().size());
     ds.put("test_interactions", ctx.test().interactions().size());
-    ds.put("test_users", RecommendStep.testUsers(ctx).length);
+    ds.put("test_users", HeldOut.of(ctx.test()).users().length);
     m.put("dataset", ds);
     if (ctx.clusterJson != null) m.put("clusterer", ctx.clusterJson);
     for (AnalysisJob job : ctx.components.analyses()) m.put(job.key(), new LinkedHashMap<>(ctx.results.get(job.key())));
