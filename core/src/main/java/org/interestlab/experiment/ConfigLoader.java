@@ -297,19 +297,26 @@ public final class ConfigLoader {
 
     boolean named = stage == Stage.RECOMMENDER;
     Map<String, Object> given = new LinkedHashMap<>();
+    Map<String, List<Object>> selectBlock = named && section.containsKey(SelectBlock.KEY)
+        ? SelectBlock.expand(file, path, section.get(SelectBlock.KEY), spec, kind) : Map.of();
     for (Map.Entry<String, Object> e : section.entrySet()) {
       String key = e.getKey();
-      if (key.equals(kindKey) || (named && key.equals("name"))) continue;
+      if (key.equals(kindKey) || (named && (key.equals("name") || key.equals(SelectBlock.KEY)))) continue;
+      if (selectBlock.containsKey(key)) {
+        throw ConfigException.at(file, path + "." + key, "given both here and in " + SelectBlock.KEY + ": — allowed: one of the two");
+      }
       ParamSpec p = spec.param(key);
       if (p == null) {
         List<String> allowed = new ArrayList<>(spec.paramNames());
         allowed.add(0, kindKey);
         if (named) allowed.add(1, "name");
+        if (named) allowed.add(SelectBlock.KEY);
         throw ConfigException.at(file, path + "." + key, "unknown key for " + kindKey + " '" + kind + "' — allowed keys: " + String.join(", ", allowed));
       }
       if (e.getValue() == null) throw ConfigException.at(file, path + "." + key, "empty value — allowed: " + p.allowedText());
       given.put(key, e.getValue());
     }
+    given.putAll(selectBlock);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(kindKey, kind);
     String name = kind;

@@ -41,6 +41,8 @@ public final class RunContext {
   Map<String, Object> clusterJson;
   /** The recommender chosen on validation, by recommender name (only those whose config lists candidates). */
   final Map<String, Recommender> selected = new LinkedHashMap<>();
+  /** Each recommender's validation value (its chosen candidate's), by name; empty without {@code validation:}. */
+  final Map<String, Double> validation = new LinkedHashMap<>();
   /** The listed parameters' chosen values, by recommender name. */
   final Map<String, Map<String, Object>> selectedParams = new LinkedHashMap<>();
   /** The rankings each recommender made, by recommender name, in config order. */

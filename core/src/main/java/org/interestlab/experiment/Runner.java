@@ -62,7 +62,7 @@ public final class Runner {
       } finally {
         ctx.closeAll();
       }
-      return new RunResult(dir.complete(), ctx.results, ctx.metricsJson, ctx.intervals, ctx.comparisons);
+      return new RunResult(dir.complete(), ctx.results, ctx.metricsJson, ctx.intervals, ctx.comparisons, ctx.validation);
     } catch (RuntimeException | Error e) {
       dir.abandon();
       throw e;

@@ -24,11 +24,13 @@ import org.interestlab.recommend.TrainingData;
  * training part and ranks the top K for the users with validation interactions; the candidate with
  * the best mean of the validation metric wins (the first listed on ties). The recommend step then
  * fits the winner on the whole training part, and the test part is read once, by evaluation.
+ * Recommenders with a single candidate are scored on validation too, so every recommender of a run
+ * (and of every point of a sweep) has a validation value to be compared by ({@link SweepSummary}).
  *
  * <p>Profiles, item vectors and clusters are those of the whole training part (built before this
  * step), so recommenders that read them see the validation interactions in them: a mild optimism
- * on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate,
- * the chosen one marked) and the chosen values under {@code selected} in {@code metrics.json}.
+ * on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate
+ * of every recommender, the chosen one marked) and the chosen values under {@code selected} in {@code metrics.json}.
  */
 final class SelectStep implements RunStep {
   @Override
@@ -54,7 +56,6 @@ final class SelectStep implements RunStep {
     CsvText csv = CsvText.withHeader("recommender", "candidate", "parameters", metric.name(), "chosen");
     for (int r = 0; r < ctx.config.recommenders().size(); r++) {
       ComponentConfig rc = ctx.config.recommenders().get(r);
-      if (!rc.selects()) continue;
       List<Recommender> candidates = ctx.components.candidates().get(r);
       double[] scores = new double[candidates.size()];
       for (int c = 0; c < candidates.size(); c++) {
@@ -63,11 +64,13 @@ final class SelectStep implements RunStep {
       }
       int best = 0;
       for (int c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
-      ctx.selected.put(rc.name(), candidates.get(best));
-      ctx.selectedParams.put(rc.name(), listed(rc, rc.candidates().get(best)));
+      ctx.validation.put(rc.name(), scores[best]);
       for (int c = 0; c < scores.length; c++) {
         csv.row(rc.name(), c, describe(listed(rc, rc.candidates().get(c))), Json.number(scores[c]), c == best);
       }
+      if (!rc.selects()) continue;
+      ctx.selected.put(rc.name(), candidates.get(best));
+      ctx.selectedParams.put(rc.name(), listed(rc, rc.candidates().get(best)));
       ctx.log.info(String.format(Locale.ROOT, "selected %s: %s (validation %s %.4f)", rc.name(),
           describe(ctx.selectedParams.get(rc.name())), metric.name(), scores[best]));
     }

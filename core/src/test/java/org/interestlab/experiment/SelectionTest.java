@@ -84,8 +84,10 @@ class SelectionTest {
     // The test parts really differ: so do the test metrics.
     assertThat(halved.metrics().get("item-knn")).isNotEqualTo(full.metrics().get("item-knn"));
 
-    // One row per candidate, exactly one chosen: the best validation value, the first on ties.
-    List<String> rows = selection.lines().skip(1).toList();
+    // One row per candidate, exactly one chosen: the best validation value, the first on ties. A
+    // recommender without listed values has its one row, scored on validation too.
+    assertThat(selection.lines().skip(1).filter(r -> r.startsWith("most-popular,0,,")).toList()).singleElement().asString().endsWith(",true");
+    List<String> rows = selection.lines().skip(1).filter(r -> r.startsWith("item-knn,")).toList();
     assertThat(rows).hasSize(3);
     double best = Double.NEGATIVE_INFINITY;
     int bestRow = -1;
@@ -100,5 +102,7 @@ class SelectionTest {
     int chosen = List.of(1, 20, 300).get(bestRow);
     assertThat(full.metricsJson().get("selected")).isEqualTo(Map.of("item-knn", Map.of("neighbours", chosen)));
     assertThat(Files.readString(full.directory().resolve("config.yaml"))).contains("  neighbours:\n  - 1\n  - 20\n  - 300\n");
+    assertThat(full.validation()).containsOnlyKeys("most-popular", "item-knn");
+    assertThat(full.validation().get("item-knn")).isCloseTo(best, org.assertj.core.api.Assertions.within(1e-9));
   }
 }

@@ -17,6 +17,7 @@ import org.interestlab.experiment.ExperimentConfig;
 import org.interestlab.experiment.Registry;
 import org.interestlab.experiment.RunResult;
 import org.interestlab.experiment.Runner;
+import org.interestlab.experiment.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println();
     for (RunResult r : results) out.println("run directory: " + r.directory());
+    if (configs.size() > 1) {
+      Path summary = SweepSummary.write(runsDir != null ? runsDir : Paths.runsDir(), configs, results).resolve(SweepSummary.FILE);
+      boolean validated = results.stream().anyMatch(r -> !r.validation().isEmpty());
+      out.println("sweep summary: " + summary + (validated ? " (best point per recommender marked by its validation value)"
+          : " (add a validation: section to mark the best point, chosen on validation data)"));
+    }
     return 0;
   }
 
