@@ -6,7 +6,8 @@ package org.interestlab.data;
  * the same split, and splitting never changes the input.
  *
  * <p>Implementations: {@link TemporalSplit} (global time cut), {@link LeaveLastOutSplit} (each
- * user's last interaction), {@link RatioSplit} (per-user random fraction). Each keeps only test
+ * user's last interaction), {@link RatioSplit} (per-user random fraction), {@link UserPartsSplit}
+ * (per-user random train / validation / test weights, counted as RecBole). Each keeps only test
  * events whose user and item occur in the training interactions, and assigns tags so that none
  * reveals a test interaction to training.
  *

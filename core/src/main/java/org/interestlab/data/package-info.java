@@ -13,8 +13,9 @@
  *       verifies the files in the cache folder.
  *   <li>{@link org.interestlab.data.Splitter}s return a {@link org.interestlab.data.Split}: {@link
  *       org.interestlab.data.TemporalSplit}, {@link org.interestlab.data.LeaveLastOutSplit}, {@link
- *       org.interestlab.data.RatioSplit}; {@link org.interestlab.data.KCoreFilter} densifies a
- *       dataset first.
+ *       org.interestlab.data.RatioSplit}, {@link org.interestlab.data.UserPartsSplit} (RecBole's
+ *       per-user 8:1:1); {@link org.interestlab.data.KCoreFilter} densifies a dataset first, {@link
+ *       org.interestlab.data.RatingFilter} keeps the well-rated events.
  * </ul>
  *
  * <pre>{@code

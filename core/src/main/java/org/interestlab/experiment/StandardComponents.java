@@ -5,6 +5,7 @@ import org.interestlab.data.DatasetSources;
 import org.interestlab.data.LeaveLastOutSplit;
 import org.interestlab.data.RatioSplit;
 import org.interestlab.data.TemporalSplit;
+import org.interestlab.data.UserPartsSplit;
 import org.interestlab.data.synthetic.SyntheticInterestsSource;
 import org.interestlab.encode.SentenceEncoders;
 import org.interestlab.encode.TfIdfEncoder;
@@ -23,6 +24,7 @@ final class StandardComponents {
     r.register(Stage.SPLIT, TemporalSplit.SPEC);
     r.register(Stage.SPLIT, LeaveLastOutSplit.SPEC);
     r.register(Stage.SPLIT, RatioSplit.SPEC);
+    r.register(Stage.SPLIT, UserPartsSplit.SPEC);
 
     r.register(Stage.ENCODER, TfIdfEncoder.SPEC);
     r.register(Stage.ENCODER, SentenceEncoders.MINILM_L6);

@@ -20,6 +20,7 @@ import org.interestlab.data.MovieLens1mSource;
 import org.interestlab.data.MovieLensLatestSmallSource;
 import org.interestlab.data.RatioSplit;
 import org.interestlab.data.TemporalSplit;
+import org.interestlab.data.UserPartsSplit;
 import org.interestlab.data.synthetic.SyntheticInterestsSource;
 import org.interestlab.encode.OnnxSentenceEncoder;
 import org.interestlab.encode.SentenceEncoders;
@@ -74,6 +75,7 @@ class JavaDefaultsTest {
     JAVA.put("temporal", seed -> TemporalSplit.defaults());
     JAVA.put("leave-last-out", seed -> new LeaveLastOutSplit());
     JAVA.put("ratio", RatioSplit::defaults);
+    JAVA.put("user-parts", UserPartsSplit::defaults);
 
     JAVA.put("tfidf", seed -> TfIdfEncoder.defaults().withSeed(seed));
     JAVA.put("minilm-l6", seed -> OnnxSentenceEncoder.of("minilm-l6"));

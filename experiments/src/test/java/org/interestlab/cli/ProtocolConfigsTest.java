@@ -17,12 +17,15 @@ import org.interestlab.experiment.Runner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The ml-latest-small protocol on the real files (when {@code INTERESTLAB_DATA} holds them): EASE
  * within 2% of the numpy float64 reference NDCG@10 0.4023 (λ = 100, the same split rule), and ALS,
  * BPR and RP3beta each at least item-kNN's value with all neighbours. A protocol whose files are
- * absent stops at once with exit 2, naming the folder to fill.
+ * absent stops at once with exit 2, naming the folder to fill; the ML-1M protocol runs end to end
+ * on a small file in ML-1M's format.
  */
 class ProtocolConfigsTest {
   static Path root;
@@ -53,15 +56,50 @@ class ProtocolConfigsTest {
     assertThat(Stream.of("significance.csv", "metrics.json").map(r.directory()::resolve)).allMatch(Files::isRegularFile);
   }
 
-  @Test
-  void withoutItsFilesAProtocolStopsWithExitTwoNamingTheFolderToFill(@TempDir Path tmp) {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ml100k-msrec-protocol, movielens-100k, u.data", "ml1m-recbole-protocol, movielens-1m, ratings.dat"})
+  void withoutItsFilesAProtocolStopsWithExitTwoNamingTheFolderToFill(String name, String folder, String file, @TempDir Path tmp) {
     System.setProperty("interestlab.offline", "true");
     System.setProperty("interestlab.data", tmp.resolve("empty-data").toString());
     try {
-      Path config = root.resolve("experiments/configs/ml100k-msrec-protocol.yaml");
+      Path config = root.resolve("experiments/configs/" + name + ".yaml");
       LabCliTest.Result r = LabCliTest.lab("run", config.toString(), "--runs-dir", tmp.resolve("runs").toString(), "--quiet");
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err()).contains("movielens-100k").contains("u.data").doesNotContain("\tat ");
+      assertThat(r.err()).contains(tmp.resolve("empty-data").resolve(folder).toString()).contains(file).doesNotContain("\tat ");
+    } finally {
+      System.clearProperty("interestlab.offline");
+      System.clearProperty("interestlab.data");
+    }
+  }
+
+  /**
+   * The ML-1M protocol runs end to end on a small file in ML-1M's own format (40 users × 30 movies,
+   * about half rated, 1–5 stars): every component builds, every listed candidate is tried on the
+   * validation part, and each recommender is tested and compared with EASE.
+   */
+  @Test
+  void ml1mProtocolRunsOnAFileInMovieLens1mFormat(@TempDir Path tmp) throws Exception {
+    Path folder = tmp.resolve("data").resolve("movielens-1m");
+    FakeMovieLens1m.write(folder, 40, 30, 11);
+    System.setProperty("interestlab.offline", "true");
+    System.setProperty("interestlab.data", tmp.resolve("data").toString());
+    try {
+      Path config = root.resolve("experiments/configs/ml1m-recbole-protocol.yaml");
+      Path runs = tmp.resolve("runs");
+      LabCliTest.Result r = LabCliTest.lab("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
+      assertThat(r.code()).as(r.err()).isZero();
+      Path run;
+      try (Stream<Path> dirs = Files.list(runs)) {
+        run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+      }
+      String metrics = Files.readString(run.resolve("metrics.json"));
+      for (String model : List.of("most-popular", "item-knn", "user-knn", "rp3beta", "ease", "als", "bpr")) {
+        assertThat(metrics).as(model).contains("\"" + model + "\"");
+      }
+      // Every listed parameter was chosen on validation: item-kNN 3 × 2, user-kNN 3 × 2, RP3beta 3 × 3 × 2, EASE 4, ALS 3 × 2.
+      List<String> selection = Files.readAllLines(run.resolve("selection.csv"));
+      assertThat(selection).hasSize(1 + 6 + 6 + 18 + 4 + 6);
+      assertThat(Stream.of("significance.csv", "per_user.csv").map(run::resolve)).allMatch(Files::isRegularFile);
     } finally {
       System.clearProperty("interestlab.offline");
       System.clearProperty("interestlab.data");
