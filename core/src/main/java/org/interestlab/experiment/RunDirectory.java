@@ -61,6 +61,14 @@ public final class RunDirectory {
     }
   }
 
+  public void write(String file, byte[] content) {
+    try {
+      Files.write(temp.resolve(file), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Renames the folder to its final name, numbered after the finished runs of the same config. */
   public Path complete() {
     for (int n = repetitions() + 1; ; n++) {
