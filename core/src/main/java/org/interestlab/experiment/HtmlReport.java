@@ -175,8 +175,10 @@ final class HtmlReport {
     return o == null ? "" : String.valueOf(o);
   }
 
+  /** Four decimals; counts (whole numbers such as clusters or windows) without any. */
   private static String fmt(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "";
+    if (!Double.isFinite(v)) return "";
+    return v == Math.rint(v) && Math.abs(v) >= 1 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4f", v);
   }
 
   private static String fmtInt(double v) {

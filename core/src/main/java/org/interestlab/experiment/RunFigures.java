@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.interestlab.UserException;
+import org.interestlab.compute.CsvRow;
+import org.interestlab.compute.CsvTable;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.Npy;
 import org.interestlab.plot.ClusterSizes;
@@ -71,9 +73,11 @@ public final class RunFigures {
     if (r.metrics().get("clusterer") instanceof Map<?, ?> c && c.get("sizes") instanceof List<?> sizes && !sizes.isEmpty()) {
       out.put("cluster sizes", ClusterSizes.of(sizes.stream().mapToInt(o -> ((Number) o).intValue()).toArray()));
     }
-    Table clusters = run.clusters();
-    if (userVectors != null && clusters.rowCount() == userVectors.rows()) {
-      out.put("user vectors (PCA)", projection(userVectors, clusters));
+    if (userVectors != null) {
+      int[] labels = userLabels(r, run.clusters());
+      if (labels != null && labels.length == userVectors.rows()) {
+        out.put("user vectors (PCA)", projection(userVectors, labels, run.clusters().stringColumn("user_id").asList()));
+      }
     }
     List<InterestTree.Node> tree = run.hierarchy(r.id());
     if (!tree.isEmpty()) out.put("interest hierarchy", InterestTree.treemap(tree));
@@ -82,7 +86,28 @@ public final class RunFigures {
     return out;
   }
 
-  private static PlotlyFigure projection(Embeddings vectors, Table clusters) {
+  /**
+   * Each user's cluster from clusters.csv, or, in a run without a clusterer, the coarse interest of
+   * hierarchy.csv (users absent there, −1); null when the run groups users neither way.
+   */
+  private static int[] userLabels(RunFolder r, Table clusters) {
+    int[] labels = new int[clusters.rowCount()];
+    boolean any = false;
+    for (int i = 0; i < labels.length; i++) {
+      double c = clusters.doubleColumn("cluster").getDouble(i);
+      labels[i] = Double.isNaN(c) ? -1 : (int) c;
+      any |= labels[i] >= 0;
+    }
+    if (any) return labels;
+    Path hierarchy = r.file("hierarchy.csv");
+    if (hierarchy == null) return null;
+    Map<String, Integer> coarse = new java.util.HashMap<>();
+    for (CsvRow row : CsvTable.read(hierarchy, List.of("user_id", "coarse", "fine"))) coarse.put(row.get("user_id"), row.getInt("coarse", "an integer"));
+    for (int i = 0; i < labels.length; i++) labels[i] = coarse.getOrDefault(clusters.stringColumn("user_id").get(i), -1);
+    return labels;
+  }
+
+  private static PlotlyFigure projection(Embeddings vectors, int[] allLabels, List<String> allIds) {
     int n = vectors.rows();
     int step = (n + MAX_PROJECTED - 1) / MAX_PROJECTED;
     List<Integer> kept = new ArrayList<>();
@@ -91,9 +116,8 @@ public final class RunFigures {
     int[] labels = new int[rows.length];
     List<String> ids = new ArrayList<>();
     for (int j = 0; j < rows.length; j++) {
-      double c = clusters.doubleColumn("cluster").getDouble(rows[j]);
-      labels[j] = Double.isNaN(c) ? -1 : (int) c;
-      ids.add(clusters.stringColumn("user_id").get(rows[j]));
+      labels[j] = allLabels[rows[j]];
+      ids.add(allIds.get(rows[j]));
     }
     return Projection.pca(step == 1 ? vectors : vectors.select(rows), labels, ids, PROJECTION_SEED);
   }

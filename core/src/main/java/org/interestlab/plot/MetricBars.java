@@ -48,9 +48,11 @@ public final class MetricBars {
         minus.add(hasCi ? values[i] - low[i] : Double.NaN);
       }
       boolean anyCi = plus.stream().anyMatch(Double::isFinite);
-      traces.add(Attributes.of("type", "bar", "name", run.isEmpty() ? metric : run, "x", x, "y", y,
+      // One run: the bars are named by the metric (a run id in the legend and hover says nothing then).
+      String name = series.size() == 1 || run.isEmpty() ? metric : run;
+      traces.add(Attributes.of("type", "bar", "name", name, "x", x, "y", y,
           "error_y", anyCi ? Attributes.of("type", "data", "symmetric", false, "array", plus, "arrayminus", minus, "visible", true) : null,
-          "hovertemplate", "%{x}: %{y:.4f}<extra>" + (run.isEmpty() ? metric : run) + "</extra>"));
+          "hovertemplate", "%{x}: %{y:.4f}<extra>" + name + "</extra>"));
     }
     Map<String, Object> layout = Attributes.layout(metric + " per component" + (hasCi ? " (95% CI)" : ""), null, metric);
     layout.put("barmode", "group");
