@@ -50,6 +50,15 @@ class HtmlReportTest {
     assertThat(body).doesNotContain("{hits=").doesNotContain("=[").doesNotContainPattern("[A-Za-z]@[0-9a-f]{5,}");
   }
 
+  @Test
+  void figuresOfAFolderReadTheVectorsTheRunKept() throws IOException {
+    writeRun();
+    org.interestlab.encode.Npy.write(run.resolve(RunOutputs.USER_VECTORS), Embeddings.of(new float[][] {{0, 0}, {1, 0}, {0, 1}, {5, 5}}));
+    assertThat(RunFigures.of(run).keySet()).containsExactly("ndcg@10", "cluster sizes", "user vectors (PCA)");
+    Files.delete(run.resolve(RunOutputs.USER_VECTORS));
+    assertThat(RunFigures.of(run).keySet()).containsExactly("ndcg@10", "cluster sizes");
+  }
+
   private static int count(String s, String part) {
     int n = 0;
     for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
