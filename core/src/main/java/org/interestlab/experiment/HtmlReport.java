@@ -25,7 +25,7 @@ final class HtmlReport {
   private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}"
       + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right;vertical-align:top}"
       + "th:first-child,td:first-child,td.text{text-align:left}code,pre{background:#f4f4f4;padding:0 .2em}pre{padding:.6em;overflow:auto}"
-      + ".figure{margin:1em 0;min-height:380px}.note{color:#666}";
+      + ".figure{margin:1em 0;min-height:380px}.note{color:#666}.wide{overflow-x:auto}";
 
   private HtmlReport() {}
 
@@ -69,7 +69,7 @@ final class HtmlReport {
     if (m.rowCount() == 0) return;
     Set<String> components = new LinkedHashSet<>(m.stringColumn("component").asList());
     Set<String> names = new LinkedHashSet<>(m.stringColumn("metric").asList());
-    h.append("<h2>Metrics</h2>\n<table><tr><th>component</th>");
+    h.append("<h2>Metrics</h2>\n<div class=\"wide\"><table><tr><th>component</th>");
     for (String n : names) h.append("<th>").append(esc(n)).append("</th>");
     h.append("</tr>\n");
     for (String c : components) {
@@ -87,7 +87,7 @@ final class HtmlReport {
       }
       h.append("</tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
     if (m.doubleColumn("ci_low").countMissing() < m.rowCount()) {
       h.append("<p class=\"note\">[low, high]: 95% percentile bootstrap interval over users.</p>\n");
     }
