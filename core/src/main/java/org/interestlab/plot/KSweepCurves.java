@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class KSweepCurves {
-  /** Column name, label, whether higher is better. */
+  /** Column name and axis label (the arrow says which direction is better). */
   private static final List<String[]> CRITERIA = List.of(
       new String[] {"silhouette", "silhouette ↑"},
       new String[] {"davies_bouldin", "Davies–Bouldin ↓"},
