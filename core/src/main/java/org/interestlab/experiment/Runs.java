@@ -27,8 +27,8 @@ import tech.tablesaw.api.Table;
  * <table>
  * <caption>Tables</caption>
  * <tr><th>method</th><th>columns</th><th>from</th></tr>
- * <tr><td>{@link #metrics()}</td><td>run, name, component, metric, value, ci_low, ci_high, then each config key whose value
- *   differs between the runs</td><td>metrics.csv, metrics.json</td></tr>
+ * <tr><td>{@link #metrics()}</td><td>run, name, component, metric, value, ci_low, ci_high, then each config key (other
+ *   than name) whose value differs between the runs</td><td>metrics.csv, metrics.json</td></tr>
  * <tr><td>{@link #configs()}</td><td>run, then every config key (dotted, as text)</td><td>config.yaml</td></tr>
  * <tr><td>{@link #perUser()}</td><td>run, user_id, recommender, num_relevant, one per metric</td><td>per_user.csv</td></tr>
  * <tr><td>{@link #timings()}</td><td>run, stage, seconds</td><td>timings.json</td></tr>
@@ -128,7 +128,8 @@ public final class Runs {
   }
 
   public Table metrics() {
-    List<String> varying = varyingConfigKeys();
+    // "name" varies across a sweep's variants but already has its column.
+    List<String> varying = varyingConfigKeys().stream().filter(k -> !k.equals("name")).toList();
     Set<String> text = new LinkedHashSet<>(List.of("run", "name", "component", "metric"));
     text.addAll(varying);
     RunTableBuilder b = new RunTableBuilder("metrics", text);

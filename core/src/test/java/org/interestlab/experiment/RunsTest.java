@@ -75,7 +75,12 @@ class RunsTest {
   @Test
   void filterByConfigValue() throws IOException {
     run("a", "8", "[0.25, 0.35]");
-    run("b", "12", "[0.2, 0.4]");
+    Path b = run("b", "12", "[0.2, 0.4]");
+    Files.writeString(b.resolve("config.yaml"), Files.readString(b.resolve("config.yaml")).replace("name: demo", "name: demo-k12"));
+    assertThat(Runs.load(root).varyingConfigKeys()).containsExactly("name", "clusterer.k");
+    assertThat(Runs.load(root).metrics().columnNames()).containsExactly("run", "name", "component", "metric", "value", "ci_low", "ci_high",
+        "clusterer.k");
+    assertThat(Runs.load(root).metrics().stringColumn("name").asList()).containsExactly("demo", "demo", "demo", "demo-k12", "demo-k12", "demo-k12");
     Runs twelve = Runs.load(root).where("clusterer.k", "12");
     assertThat(twelve.runs()).extracting(RunFolder::id).containsExactly("b");
     assertThat(twelve.metrics().columnNames()).doesNotContain("clusterer.k");
