@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
-      "baseline", "metrics", "validation", "sweep");
+      "baseline", "metrics", "validation", "outputs", "sweep");
   /** Most candidate combinations one recommender may list (each is fitted once on validation). */
   static final int MAX_CANDIDATES = 1000;
   /** The cutoff when no metric names one. */
@@ -221,6 +221,7 @@ public final class ConfigLoader {
     if (tree.containsKey(SelectionSettings.KEY) || recommenders.stream().anyMatch(ComponentConfig::selects)) {
       sections.put(SelectionSettings.KEY, selection(file, tree.get(SelectionSettings.KEY), metrics, seed, resolved));
     }
+    RunOutputs.validate(file, tree.get(RunOutputs.KEY), resolved);
     return new ExperimentConfig(file, name, seed, dataset, split, profile, encoder, clusterer, recommenders, metrics, topK, resolved, sections, baseline);
   }
 

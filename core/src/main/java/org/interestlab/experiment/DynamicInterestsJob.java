@@ -28,11 +28,13 @@ import org.interestlab.profile.UserProfiler;
  * recommendation). Each window's profiles come from the config's {@code profile:} applied to
  * everything before the window's end. Prints an events table (births, deaths, splits, merges, with
  * member flows and the keywords of the clusters involved) and writes {@code events.csv}, {@code
- * drifts.csv} and {@code windows.csv}. With planted ground truth (synthetic data) the metrics give
+ * drifts.csv}, {@code windows.csv} and {@code window_clusters.csv} (users per cluster per window). With planted ground truth (synthetic data) the metrics give
  * drift recall and precision and whether the emerging topic was born ({@link DriftRecovery}).
  */
 final class DynamicInterestsJob implements AnalysisJob {
   static final String KEY = "dynamic";
+  /** Users per cluster per window: what the interests-over-time figure stacks. */
+  static final String WINDOW_CLUSTERS = "window_clusters.csv";
   /** The parts' own declarations — windows, streaming k-means, tracker — then the report's. */
   static final ParamList PARAMS = TimeWindows.PARAMS.and(StreamingKMeans.PARAMS).and(ClusterTracker.PARAMS)
       .and(integer("keywords", 4, 1, 100, "c-TF-IDF keywords shown per cluster"));
@@ -104,6 +106,13 @@ final class DynamicInterestsJob implements AnalysisJob {
           d.fromTrack(), d.toTrack());
     }
 
+    CsvText windowClusters = CsvText.withHeader("window", "start", "cluster", "size");
+    for (int t = 0; t < ws.size(); t++) {
+      java.util.SortedMap<Integer, Integer> sizes = new java.util.TreeMap<>();
+      for (int label : r.snapshots().get(t).labels()) if (label >= 0) sizes.merge(label, 1, Integer::sum);
+      for (Map.Entry<Integer, Integer> e : sizes.entrySet()) windowClusters.row(t, day(ws.get(t).start()), e.getKey(), e.getValue());
+    }
+
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("windows", (double) ws.size());
     metrics.put("clusters_last_window", (double) r.clusterings().get(ws.size() - 1).numClusters());
@@ -125,6 +134,7 @@ final class DynamicInterestsJob implements AnalysisJob {
     files.put("events.csv", events.toString());
     files.put("drifts.csv", driftCsv.toString());
     files.put("windows.csv", windows.toString());
+    files.put(WINDOW_CLUSTERS, windowClusters.toString());
     return new Output(metrics, files);
   }
 

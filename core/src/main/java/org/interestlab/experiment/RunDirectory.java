@@ -12,14 +12,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A run's output folder, written under a hidden temporary name ({@code .tmp-…}) and renamed to
- * {@code <utc-time>-<name>-<hash8>} only when the run completes, so a crashed run never looks
- * finished.
+ * {@code <utc-time>-<name>-<hash8>-<n>} only when the run completes, so a crashed run never looks
+ * finished. {@code n} counts the runs of the same resolved config (same name and hash) in the runs
+ * folder, 1 for the first: repeated identical runs get distinct names that say which repetition they
+ * are, and tables of several runs keep their rows apart. The name is not part of {@code metrics.json}.
  */
 public final class RunDirectory {
+  /** Characters of {@code yyyyMMddTHHmmssZ}. */
+  private static final int STAMP_LENGTH = 16;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Path runsRoot;
@@ -56,10 +61,18 @@ public final class RunDirectory {
     }
   }
 
-  /** Renames the folder to its final name (with a numeric suffix if that name is taken). */
+  public void write(String file, byte[] content) {
+    try {
+      Files.write(temp.resolve(file), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Renames the folder to its final name, numbered after the finished runs of the same config. */
   public Path complete() {
-    for (int i = 0; ; i++) {
-      Path target = runsRoot.resolve(i == 0 ? finalName : finalName + "-" + i);
+    for (int n = repetitions() + 1; ; n++) {
+      Path target = runsRoot.resolve(finalName + "-" + n);
       if (Files.exists(target)) continue;
       try {
         return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -71,6 +84,17 @@ public final class RunDirectory {
         if (Files.exists(target)) continue;
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /** Finished runs of this config in the runs folder: names ending in {@code -<name>-<hash8>} or {@code -<name>-<hash8>-<n>}. */
+  private int repetitions() {
+    String configPart = finalName.substring(STAMP_LENGTH);
+    Pattern same = Pattern.compile("\\d{8}T\\d{6}Z" + Pattern.quote(configPart) + "(-\\d+)?");
+    try (Stream<Path> s = Files.list(runsRoot)) {
+      return (int) s.filter(p -> same.matcher(p.getFileName().toString()).matches()).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

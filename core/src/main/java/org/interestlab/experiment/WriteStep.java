@@ -15,7 +15,8 @@ import org.interestlab.eval.PercentileBootstrap;
 
 /**
  * Writes the run folder's files: the resolved config, metrics (JSON and CSV), per-user metrics,
- * clusters, the analyses' files, the environment, timings, the HTML report and the log. The
+ * clusters, the analyses' files, the environment, timings, user and item vectors when {@code outputs:
+ * {vectors: true}}, the HTML report and the log. The
  * folder is still under its temporary name; the runner renames it when this step is done.
  */
 final class WriteStep implements RunStep {
@@ -52,7 +53,8 @@ final class WriteStep implements RunStep {
     dir.write("environment.json", Json.write(EnvironmentInfo.collect(repoRoot)));
     ctx.timings.put("total", Duration.between(start, Instant.now()).toNanos() / 1e9);
     dir.write("timings.json", Json.write(ctx.timings.asMap()));
-    dir.write("report.html", HtmlReport.render(ctx.config, metricsJson, ctx.results, ctx.timings));
+    if (RunOutputs.vectors(ctx.config)) RunOutputs.vectorFiles(ctx).forEach(dir::write);
+    dir.write("report.html", HtmlReport.render(dir.path(), ctx.profiles == null ? null : ctx.profiles.vectors()));
     ctx.log.info("done");
     dir.write("run.log", ctx.log.text());
   }

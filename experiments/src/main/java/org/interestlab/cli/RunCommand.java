@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lab run CONFIG [--set key=value]...}: one experiment, one run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run an experiment config and write experiments/runs/<utc-time>-<name>-<hash8>/.")
+    description = "Run an experiment config and write experiments/runs/<utc-time>-<name>-<hash8>-<n>/ (n: repetition of this config).")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML file, e.g. experiments/configs/quickstart.yaml")
   String config;

@@ -61,7 +61,18 @@ class AnalysisConfigsTest {
     List<String> drifts = Files.readAllLines(run.resolve("drifts.csv"));
     assertThat(drifts.get(0)).isEqualTo("user_id,window,window_start,from_cluster,to_cluster,from_track,to_track");
     assertThat(drifts.size()).isGreaterThan(724);
-    assertThat(Files.readAllLines(run.resolve("windows.csv"))).hasSize(9);
+    List<String> windows = Files.readAllLines(run.resolve("windows.csv"));
+    assertThat(windows).hasSize(9);
+    // window_clusters.csv: in each window, as many clusters as windows.csv counts, whose sizes add up to its users.
+    List<String> sizes = Files.readAllLines(run.resolve("window_clusters.csv"));
+    assertThat(sizes.get(0)).isEqualTo("window,start,cluster,size");
+    for (int w = 0; w < 8; w++) {
+      String[] window = windows.get(w + 1).split(",");
+      String prefix = w + ",";
+      List<String[]> clusters = sizes.stream().skip(1).filter(l -> l.startsWith(prefix)).map(l -> l.split(",")).toList();
+      assertThat(clusters).as("window " + w).hasSize(Integer.parseInt(window[4]));
+      assertThat(clusters.stream().mapToInt(c -> Integer.parseInt(c[3])).sum()).as("window " + w).isEqualTo(Integer.parseInt(window[3]));
+    }
     assertThat(Files.readString(run.resolve("metrics.json"))).contains("\"drift_recall\"").contains("\"emerging_birth_window\": 4");
   }
 

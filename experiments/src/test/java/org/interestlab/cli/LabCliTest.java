@@ -64,7 +64,7 @@ class LabCliTest {
     List<Path> dirs = runDirs(tmp);
     assertThat(dirs).hasSize(1);
     Path run = dirs.get(0);
-    assertThat(run.getFileName().toString()).matches("\\d{8}T\\d{6}Z-quickstart-[0-9a-f]{8}");
+    assertThat(run.getFileName().toString()).matches("\\d{8}T\\d{6}Z-quickstart-[0-9a-f]{8}-1");
     for (String f : List.of("config.yaml", "metrics.json", "metrics.csv", "per_user.csv", "clusters.csv",
         "environment.json", "timings.json", "run.log", "report.html")) {
       assertThat(run.resolve(f)).as(f).isRegularFile();
