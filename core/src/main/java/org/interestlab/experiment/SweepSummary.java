@@ -25,7 +25,7 @@ import org.interestlab.compute.CsvText;
  * <pre>{@code
  * List<ExperimentConfig> variants = new ConfigLoader(registry).loadAll(file, List.of());
  * List<RunResult> results = variants.stream().map(runner::run).toList();
- * Path folder = SweepSummary.write(runsRoot, variants, results);   // <runs>/<time>-<name>-sweep-<hash8>/summary.csv
+ * Path folder = SweepSummary.write(runsRoot, variants, results);   // <runs>/<time>-<name>-sweep-<hash8>-<n>/summary.csv
  * }</pre>
  */
 public final class SweepSummary {

@@ -79,7 +79,7 @@ class SweepSummaryTest {
         "grid-16,16,most-popular,,0.6,c,false");
 
     Path folder = SweepSummary.write(runs, variants(false), results);
-    assertThat(folder.getFileName().toString()).matches("\\d{8}T\\d{6}Z-grid-sweep-[0-9a-f]{8}");
+    assertThat(folder.getFileName().toString()).matches("\\d{8}T\\d{6}Z-grid-sweep-[0-9a-f]{8}-\\d+");
     assertThat(Files.readString(folder.resolve(SweepSummary.FILE))).isEqualTo(csv);
     try (var s = Files.list(runs)) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-"));

@@ -51,7 +51,7 @@ class SweepCliTest {
 
     List<Path> summaries;
     try (Stream<Path> s = Files.list(runs)) {
-      summaries = s.filter(p -> p.getFileName().toString().matches("\\d{8}T\\d{6}Z-grid-sweep-[0-9a-f]{8}")).toList();
+      summaries = s.filter(p -> p.getFileName().toString().matches("\\d{8}T\\d{6}Z-grid-sweep-[0-9a-f]{8}-\\d+")).toList();
     }
     assertThat(summaries).hasSize(1);
     List<String> lines = Files.readAllLines(summaries.get(0).resolve("summary.csv"));
