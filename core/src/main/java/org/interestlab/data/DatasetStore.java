@@ -35,7 +35,8 @@ import org.interestlab.compute.ProgressBar;
  * property {@code interestlab.data}, else {@code ~/.cache/interestlab/datasets}).
  *
  * <p>{@link #ensure} returns the folder when every listed file is there (without re-hashing, so a
- * load costs nothing extra; {@link #verify} re-hashes). Otherwise it downloads the catalogue's URL
+ * load costs nothing extra; {@link #verify} re-hashes, then loads the dataset as a run does and
+ * compares its counts with the published ones, see {@link ContentCheck}). Otherwise it downloads the catalogue's URL
  * with a {@link ProgressBar}, takes the missing files out of the zip, checks each sha256 and only
  * then renames them from temporary names into place: an interrupted or corrupt download never
  * leaves a file that looks complete. Files already present are left alone.
@@ -53,7 +54,7 @@ import org.interestlab.compute.ProgressBar;
  * DatasetStore store = DatasetStore.create();
  * Path folder = store.ensure("movielens-100k", Map.of());
  * Dataset ml = new MovieLens100kSource().load(folder);
- * store.verify("movielens-100k").ok();   // true when every recorded sha256 matches
+ * store.verify("movielens-100k").ok();   // true when every recorded sha256 and published count matches
  * }</pre>
  */
 public final class DatasetStore {
