@@ -21,9 +21,9 @@ import org.interestlab.params.ParamSpec;
  * amazon-reviews-5core}, parameter {@code category}, e.g. {@code Musical_Instruments}): every user
  * and item has at least 5 reviews.
  *
- * <p>Reads {@code reviews_<category>_5.json} or, if that is absent, {@code
- * reviews_<category>_5.json.gz} (as downloaded) from the dataset folder; several categories share
- * the folder. The file holds one JSON object per line; used fields:
+ * <p>Reads {@code reviews_<category>_5.json.gz} (as downloaded) or its unpacked {@code
+ * reviews_<category>_5.json} from the dataset folder, never both ({@link #file}); several
+ * categories share the folder. The file holds one JSON object per line; used fields:
  *
  * <ul>
  *   <li>{@code reviewerID} (user id), {@code asin} (item id), {@code overall} (rating 1–5), {@code
@@ -37,7 +37,10 @@ import org.interestlab.params.ParamSpec;
  *
  * <p>Items carry only their ASIN: the 5-core files hold no product titles (those are in the
  * separate {@code meta_<category>.json.gz}, which this loader does not read). Users and items appear
- * in order of first appearance. No tags. Cost: O(lines) time and memory; JSON
+ * in order of first appearance. No tags. Records are checked by the policy of {@code RecordChecks}:
+ * broken JSON, a missing field, a last line cut short, a rating outside whole stars 1–5 or a time
+ * before 1970 or after now is exit 2 naming file and line; a review repeating an earlier one's
+ * reviewer, item and time is skipped and counted in {@link Dataset#loadNotes()}. Cost: O(lines) time and memory; JSON
  * parsing dominates.
  *
  * <pre>{@code
@@ -82,15 +85,33 @@ public record AmazonReviews5CoreSource(String category) implements DatasetSource
     return "reviews_" + category + "_5.json.gz";
   }
 
+  /**
+   * The file this category is read from: {@code reviews_<category>_5.json.gz} as downloaded, or its
+   * unpacked {@code .json}. Both at once is a {@link UserException}: they may differ, and a run and
+   * {@code lab datasets verify} must read the same bytes.
+   *
+   * @throws DatasetUnavailableException when neither is in the folder
+   */
+  public Path file(Path folder) {
+    Path gz = folder.resolve(fileName());
+    Path plain = folder.resolve("reviews_" + category + "_5.json");
+    boolean hasGz = Files.isRegularFile(gz);
+    boolean hasPlain = Files.isRegularFile(plain);
+    if (hasGz && hasPlain) {
+      throw new UserException("dataset " + NAME + " (category " + category + "): both " + plain.toAbsolutePath() + " and "
+          + gz.getFileName() + " are in the folder; remove one (they may differ, and only one can be read)");
+    }
+    if (hasGz) return gz;
+    if (hasPlain) return plain;
+    throw new DatasetUnavailableException("dataset " + NAME + " (category " + category + "): missing file "
+        + gz.toAbsolutePath() + " (or its uncompressed " + plain.getFileName() + ")");
+  }
+
   @Override
   public Dataset load(Path folder) {
-    Path plain = folder.resolve("reviews_" + category + "_5.json");
-    Path file = Files.isRegularFile(plain) ? plain : folder.resolve(fileName());
-    if (!Files.isRegularFile(file)) {
-      throw new DatasetUnavailableException("dataset " + NAME + " (category " + category + "): missing file "
-          + folder.resolve(fileName()).toAbsolutePath() + " (or its uncompressed " + plain.getFileName() + ")");
-    }
+    Path file = file(folder);
     Dataset.Builder b = Dataset.builder(NAME + "/" + category);
+    RecordChecks checks = new RecordChecks(file, "reviews", RecordChecks.Scale.STARS);
     DataFiles.forEachLine(file, StandardCharsets.UTF_8, (line, n) -> {
       JsonObject o;
       try {
@@ -103,10 +124,16 @@ public record AmazonReviews5CoreSource(String category) implements DatasetSource
       String user = string(o, "reviewerID", file, n, true);
       String item = string(o, "asin", file, n, true);
       double rating = number(o, "overall", file, n);
-      long time = (long) number(o, "unixReviewTime", file, n);
+      double rawTime = number(o, "unixReviewTime", file, n);
+      if (rawTime != Math.rint(rawTime)) throw malformed(file, n, "a whole number of seconds in \"unixReviewTime\"", String.valueOf(rawTime));
+      long time = (long) rawTime;
+      checks.rating(n, rating);
+      checks.timestamp(n, time);
       String text = joinSummaryAndText(string(o, "summary", file, n, false), string(o, "reviewText", file, n, false));
       b.interaction(user, item, rating, time, text);
+      checks.added(n);
     });
+    checks.finish(b);
     return b.build();
   }
 

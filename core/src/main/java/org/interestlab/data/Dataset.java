@@ -31,10 +31,12 @@ public final class Dataset {
   private final List<Interaction> tags;
   private final Map<String, Integer> userIndex;
   private final Map<String, Integer> itemIndex;
+  private final List<String> loadNotes;
 
-  private Dataset(
-      String name, List<User> users, List<Item> items, List<Interaction> interactions, List<Interaction> tags) {
+  private Dataset(String name, List<User> users, List<Item> items, List<Interaction> interactions, List<Interaction> tags,
+      List<String> loadNotes) {
     this.name = name;
+    this.loadNotes = List.copyOf(loadNotes);
     this.users = List.copyOf(users);
     this.items = List.copyOf(items);
     this.interactions = Collections.unmodifiableList(new ArrayList<>(interactions));
@@ -71,6 +73,12 @@ public final class Dataset {
   public int numUsers() { return users.size(); }
   public int numItems() { return items.size(); }
 
+  /**
+   * What the loader left out and why, one line each (e.g. {@code "ratings.csv: skipped 3 duplicate
+   * rows (same user, item and time), first at line 17"}); empty when every record was used.
+   */
+  public List<String> loadNotes() { return loadNotes; }
+
   /** Dense index of an original user id, or -1. */
   public int userIndex(String id) {
     return userIndex.getOrDefault(id, -1);
@@ -86,7 +94,7 @@ public final class Dataset {
    * Indices stay valid across the two datasets.
    */
   public Dataset withInteractions(List<Interaction> newInteractions, List<Interaction> newTags) {
-    return new Dataset(name, users, items, newInteractions, newTags);
+    return new Dataset(name, users, items, newInteractions, newTags, loadNotes);
   }
 
   @Override
@@ -108,6 +116,7 @@ public final class Dataset {
     private final Map<String, Integer> itemIdx = new HashMap<>();
     private final List<Interaction> interactions = new ArrayList<>();
     private final List<Interaction> tags = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -124,6 +133,45 @@ public final class Dataset {
     public Builder item(Item item) {
       itemIdx.computeIfAbsent(item.id(), k -> itemIdx.size());
       items.put(item.id(), item);
+      return this;
+    }
+
+    /** True when {@link #item} declared this id (or an interaction created it). */
+    public boolean hasItem(String itemId) {
+      return itemIdx.containsKey(itemId);
+    }
+
+    /** True when {@link #user} declared this id (or an event created it). */
+    public boolean hasUser(String userId) {
+      return userIdx.containsKey(userId);
+    }
+
+    /** Records one line of what the loader left out and why (see {@link Dataset#loadNotes()}). */
+    public Builder note(String line) {
+      notes.add(Objects.requireNonNull(line, "line"));
+      return this;
+    }
+
+    /** Interactions added so far. */
+    public int interactionCount() {
+      return interactions.size();
+    }
+
+    List<Interaction> interactionsSoFar() {
+      return Collections.unmodifiableList(interactions);
+    }
+
+    /** Removes the interactions at the given positions (ascending, as added): exact duplicates found after loading. */
+    public Builder removeInteractions(int[] positions) {
+      if (positions.length == 0) return this;
+      List<Interaction> kept = new ArrayList<>(interactions.size() - positions.length);
+      int next = 0;
+      for (int i = 0; i < interactions.size(); i++) {
+        if (next < positions.length && positions[next] == i) next++;
+        else kept.add(interactions.get(i));
+      }
+      interactions.clear();
+      interactions.addAll(kept);
       return this;
     }
 
@@ -158,7 +206,7 @@ public final class Dataset {
     }
 
     public Dataset build() {
-      return new Dataset(name, new ArrayList<>(users.values()), new ArrayList<>(items.values()), interactions, tags);
+      return new Dataset(name, new ArrayList<>(users.values()), new ArrayList<>(items.values()), interactions, tags, notes);
     }
   }
 }

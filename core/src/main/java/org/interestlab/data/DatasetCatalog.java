@@ -74,6 +74,28 @@ public final class DatasetCatalog {
   }
 
   /**
+   * The record counts a dataset's publisher gives (README, dataset page), as the loader counts them:
+   * a {@code null} count is not published and not checked. {@code lab datasets verify} compares a
+   * loaded dataset with them.
+   *
+   * @param interactions ratings or reviews
+   * @param users distinct users ({@link Dataset#numUsers()})
+   * @param items items ({@link Dataset#numItems()}: listed movies for MovieLens, reviewed items for Amazon)
+   * @param tags tag events (MovieLens latest)
+   */
+  public record Counts(Long interactions, Long users, Long items, Long tags) {
+    /** Names and values of the published counts, in a fixed order. */
+    public Map<String, Long> published() {
+      Map<String, Long> m = new LinkedHashMap<>();
+      if (interactions != null) m.put("interactions", interactions);
+      if (users != null) m.put("users", users);
+      if (items != null) m.put("items", items);
+      if (tags != null) m.put("tags", tags);
+      return m;
+    }
+  }
+
+  /**
    * A dataset parameter such as Amazon's {@code category}.
    *
    * @param name parameter key in configs
@@ -89,6 +111,9 @@ public final class DatasetCatalog {
    * @param url download URL, {@code ""} for bundled datasets
    * @param archiveFolder folder inside a zip holding the files ({@code ""}: the zip's root)
    * @param repoFolder for bundled datasets, the folder relative to the repository root
+   * @param counts published record counts: under {@code ""} for a dataset without parameters, else
+   *     under the parameter value (e.g. the Amazon category); datasets or categories absent have none
+   * @param config how a config's {@code dataset:} section names it (e.g. {@code { source: movielens-100k }})
    */
   public record Entry(
       String name,
@@ -102,10 +127,22 @@ public final class DatasetCatalog {
       Map<String, Parameter> parameters,
       String licence,
       String licenceUrl,
-      String citation) {
+      String citation,
+      Map<String, Counts> counts,
+      String config) {
     public Entry {
       files = List.copyOf(files);
       parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    /**
+     * The published counts of this (resolved) dataset, or {@code null} when none are recorded.
+     *
+     * @param params the dataset parameters (e.g. {@code category}), empty for most datasets
+     */
+    public Counts countsFor(Map<String, String> params) {
+      return counts.get(String.join(",", params.values()));
     }
 
     /**
@@ -133,8 +170,9 @@ public final class DatasetCatalog {
       }
       List<FileSpec> resolved = new ArrayList<>();
       for (FileSpec f : files) resolved.add(new FileSpec(fill(f.name(), params), f.sha256(), f.optional()));
+      Counts c = countsFor(params);
       return new Entry(name, description, homepage, fill(url, params), archive, archiveFolder, repoFolder, resolved,
-          Map.of(), licence, licenceUrl, citation);
+          Map.of(), licence, licenceUrl, citation, c == null ? Map.of() : Map.of("", c), config);
     }
 
     /** True when a URL or file name still holds a {@code {param}} placeholder. */
@@ -224,7 +262,7 @@ public final class DatasetCatalog {
 
   private static Entry entry(Map<String, Object> m, String origin, String path) {
     Set<String> allowed = Set.of("name", "description", "homepage", "url", "archive", "archive_folder", "repo_folder",
-        "files", "parameters", "licence", "licence_url", "citation");
+        "files", "parameters", "licence", "licence_url", "citation", "counts", "config");
     for (String k : m.keySet()) {
       if (!allowed.contains(k)) {
         throw new UserException(origin + ": " + path + "." + k + ": unknown key; allowed: " + new TreeSet<>(allowed));
@@ -276,10 +314,41 @@ public final class DatasetCatalog {
             text(pm, "pattern", origin, pp, true), text(pm, "example", origin, pp, false)));
       }
     }
+    Map<String, Counts> counts = new LinkedHashMap<>();
+    if (m.get("counts") != null) {
+      Map<String, Object> cm = map(m.get("counts"), origin, path + ".counts");
+      if (params.isEmpty()) {
+        counts.put("", counts(cm, origin, path + ".counts"));
+      } else {
+        for (Map.Entry<String, Object> c : cm.entrySet()) {
+          counts.put(c.getKey(), counts(map(c.getValue(), origin, path + ".counts." + c.getKey()), origin, path + ".counts." + c.getKey()));
+        }
+      }
+    }
+    String config = text(m, "config", origin, path, false);
+    if (config.isEmpty()) config = "{ source: " + name + (params.isEmpty() ? "" : ", " + String.join(", ", params.keySet()) + ": …") + " }";
     return new Entry(name, text(m, "description", origin, path, false), text(m, "homepage", origin, path, false), url,
         archive, text(m, "archive_folder", origin, path, false), repoFolder, files, params,
         text(m, "licence", origin, path, false), text(m, "licence_url", origin, path, false),
-        text(m, "citation", origin, path, false));
+        text(m, "citation", origin, path, false), counts, config);
+  }
+
+  private static Counts counts(Map<String, Object> m, String origin, String path) {
+    Set<String> allowed = Set.of("interactions", "users", "items", "tags");
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw new UserException(origin + ": " + path + "." + e.getKey() + ": unknown key; allowed: " + new TreeSet<>(allowed));
+      }
+      if (!(e.getValue() instanceof Integer || e.getValue() instanceof Long) || ((Number) e.getValue()).longValue() < 0) {
+        throw new UserException(origin + ": " + path + "." + e.getKey() + ": " + describe(e.getValue()) + " is not a count (an integer ≥ 0)");
+      }
+    }
+    return new Counts(count(m, "interactions"), count(m, "users"), count(m, "items"), count(m, "tags"));
+  }
+
+  private static Long count(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v == null ? null : ((Number) v).longValue();
   }
 
   @SuppressWarnings("unchecked")

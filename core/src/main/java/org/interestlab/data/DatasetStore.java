@@ -35,7 +35,8 @@ import org.interestlab.compute.ProgressBar;
  * property {@code interestlab.data}, else {@code ~/.cache/interestlab/datasets}).
  *
  * <p>{@link #ensure} returns the folder when every listed file is there (without re-hashing, so a
- * load costs nothing extra; {@link #verify} re-hashes). Otherwise it downloads the catalogue's URL
+ * load costs nothing extra; {@link #verify} re-hashes, then loads the dataset as a run does and
+ * compares its counts with the published ones, see {@link ContentCheck}). Otherwise it downloads the catalogue's URL
  * with a {@link ProgressBar}, takes the missing files out of the zip, checks each sha256 and only
  * then renames them from temporary names into place: an interrupted or corrupt download never
  * leaves a file that looks complete. Files already present are left alone.
@@ -53,7 +54,7 @@ import org.interestlab.compute.ProgressBar;
  * DatasetStore store = DatasetStore.create();
  * Path folder = store.ensure("movielens-100k", Map.of());
  * Dataset ml = new MovieLens100kSource().load(folder);
- * store.verify("movielens-100k").ok();   // true when every recorded sha256 matches
+ * store.verify("movielens-100k").ok();   // true when every recorded sha256 and published count matches
  * }</pre>
  */
 public final class DatasetStore {
@@ -142,6 +143,13 @@ public final class DatasetStore {
     for (DatasetCatalog.FileSpec f : e.files()) if (present(folder, f.name()) == null) wanted.add(f);
     download(e, folder, wanted);
     return folder;
+  }
+
+  /** True when every non-optional file of a dataset without parameters is in its folder (no hashing, no loading). */
+  public boolean isPresent(String name) {
+    DatasetCatalog.Entry e = catalog.get(name);
+    Path folder = folder(name);
+    return e.files().stream().allMatch(f -> f.optional() || present(folder, f.name()) != null);
   }
 
   /**
@@ -338,37 +346,50 @@ public final class DatasetStore {
   }
 
   /**
-   * What {@link #verify} found: one {@link FileCheck} per catalogued file.
+   * What {@link #verify} found: one {@link FileCheck} per catalogued file, then what loading the
+   * dataset with its own loader showed ({@link ContentCheck}).
    *
    * @param folder where the files were looked for
+   * @param content the loader's report: records read, skips, counts against the published ones
    */
-  public record Verification(String dataset, Path folder, List<FileCheck> files) {
+  public record Verification(String dataset, Path folder, List<FileCheck> files, List<ContentCheck.Line> content) {
     public Verification {
       files = List.copyOf(files);
+      content = List.copyOf(content);
     }
 
-    /** True when nothing is missing and no recorded hash differs. */
+    /** A verification of the files alone. */
+    public Verification(String dataset, Path folder, List<FileCheck> files) {
+      this(dataset, folder, files, List.of());
+    }
+
+    /** True when nothing is missing, no recorded hash differs, the loader read every file and the published counts match. */
     public boolean ok() {
-      return files.stream().noneMatch(f -> f.status() == Status.MISSING || f.status() == Status.MISMATCH);
+      return files.stream().noneMatch(f -> f.status() == Status.MISSING || f.status() == Status.MISMATCH)
+          && content.stream().allMatch(ContentCheck.Line::ok);
     }
 
-    /** A header line and one line per file, for the command line. */
+    /** A header line and one line per file and per content finding, for the command line. */
     public String describe() {
       StringBuilder sb = new StringBuilder(dataset + " in " + folder + ": " + (ok() ? "OK" : "PROBLEMS") + "\n");
       for (FileCheck f : files) sb.append("  ").append(f.describe()).append('\n');
+      for (ContentCheck.Line l : content) sb.append("  ").append(l.text().replace('\n', ' ')).append('\n');
       return sb.toString();
     }
   }
 
   /**
-   * Checks a dataset's files and their hashes. For a parameterised dataset (Amazon) every file in the
-   * folder that matches the name pattern is checked; when none does, the pattern is reported missing.
+   * Checks a dataset's files and their hashes, then loads it with its own loader and compares the
+   * counts with the published ones ({@link ContentCheck}). For a parameterised dataset (Amazon) every
+   * file in the folder that matches the name pattern is checked and loaded; when none does, the
+   * pattern is reported missing.
    */
   public Verification verify(String name) {
     DatasetCatalog.Entry e = catalog.get(name);
     if (!e.isTemplate()) return verify(name, Map.of());
     Path folder = folder(name);
     List<FileCheck> checks = new ArrayList<>();
+    List<ContentCheck.Line> content = new ArrayList<>();
     for (DatasetCatalog.FileSpec f : e.files()) {
       List<Path> found = new ArrayList<>();
       var pattern = e.namePattern(f);
@@ -395,8 +416,28 @@ public final class DatasetStore {
         checks.add(check(p.getFileName().toString(), p,
             unpacked ? new DatasetCatalog.FileSpec(f.name(), null, f.optional()) : f));
       }
+      for (Map<String, String> params : parametersOf(e, f, found)) {
+        content.addAll(ContentCheck.run(name, params, folder, e.countsFor(params)));
+      }
     }
-    return new Verification(name, folder, checks);
+    return new Verification(name, folder, checks, content);
+  }
+
+  /** The parameter values (e.g. categories) whose files are present, each once, for a template with one parameter. */
+  private static List<Map<String, String>> parametersOf(DatasetCatalog.Entry e, DatasetCatalog.FileSpec f, List<Path> found) {
+    if (e.parameters().size() != 1) return List.of();
+    String key = e.parameters().keySet().iterator().next();
+    var pattern = e.namePattern(f);
+    java.util.Set<String> values = new java.util.TreeSet<>();
+    for (Path p : found) {
+      String n = p.getFileName().toString();
+      var m = pattern.matcher(n);
+      if (!m.matches()) m = pattern.matcher(n + ".gz");
+      if (m.matches()) values.add(m.group(1));
+    }
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String v : values) out.add(Map.of(key, v));
+    return out;
   }
 
   /** Checks the files of a dataset with the given parameters (e.g. one Amazon category). */
@@ -413,7 +454,10 @@ public final class DatasetStore {
         checks.add(check(f.name(), folder.resolve(f.name()), f));
       }
     }
-    return new Verification(name, folder, checks);
+    Verification files = new Verification(name, folder, checks);
+    if (!files.ok() || e.archive() == DatasetCatalog.Archive.BUNDLED) return files;
+    // The bytes are there (and match where a hash is recorded): now read them as a run would.
+    return new Verification(name, folder, checks, ContentCheck.run(name, params, folder, e.counts().get("")));
   }
 
   private static FileCheck check(String name, Path p, DatasetCatalog.FileSpec spec) {

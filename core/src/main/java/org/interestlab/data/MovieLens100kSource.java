@@ -2,7 +2,7 @@ package org.interestlab.data;
 
 import static org.interestlab.data.DataFiles.expectFields;
 import static org.interestlab.data.DataFiles.malformed;
-import static org.interestlab.data.DataFiles.parseId;
+import static org.interestlab.data.DataFiles.parseNumericId;
 import static org.interestlab.data.DataFiles.parseRating;
 import static org.interestlab.data.DataFiles.parseTimestamp;
 import static org.interestlab.data.DataFiles.split;
@@ -40,6 +40,11 @@ import org.interestlab.params.ParamList;
  * that file; users follow {@code u.user} order. Interactions keep the order of {@code u.data}. The
  * dataset has no tags; ratings carry no text.
  *
+ * <p>Records are checked by the policy of {@code RecordChecks}: ids must be numbers, each movie and
+ * user id listed once, ratings whole stars 1–5, timestamps from 1970 to now (otherwise exit 2
+ * naming file and line); repeated (user, item, time) rows and ratings of movies or by users absent
+ * from {@code u.item} / {@code u.user} are skipped and counted in {@link Dataset#loadNotes()}.
+ *
  * <p>Cost: one pass over each file, O(lines) time and memory.
  *
  * <pre>{@code
@@ -76,11 +81,13 @@ public record MovieLens100kSource() implements DatasetSource {
     List<String> genres = Files.isRegularFile(genreFile) ? readGenres(genreFile) : STANDARD_GENRES;
 
     Dataset.Builder b = Dataset.builder(NAME);
+    RecordChecks.Ids itemIds = new RecordChecks.Ids(itemFile, "movie id");
     DataFiles.forEachLine(itemFile, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "|");
       expectFields(itemFile, n, f, 5 + genres.size(),
           "id|title|release date|video release date|IMDb URL|" + genres.size() + " genre flags");
-      String id = parseId(itemFile, n, f.get(0), "movie id");
+      String id = parseNumericId(itemFile, n, f.get(0), "movie id");
+      itemIds.declare(id, n);
       List<String> cats = new ArrayList<>();
       for (int g = 0; g < genres.size(); g++) {
         String flag = f.get(5 + g).trim();
@@ -89,6 +96,7 @@ public record MovieLens100kSource() implements DatasetSource {
       }
       b.item(new Item(id, f.get(1), String.join(", ", cats), cats));
     });
+    RecordChecks.Ids userIds = new RecordChecks.Ids(userFile, "user id");
     DataFiles.forEachLine(userFile, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "|");
       expectFields(userFile, n, f, 5, "id|age|gender|occupation|zip");
@@ -97,14 +105,30 @@ public record MovieLens100kSource() implements DatasetSource {
       attrs.put("gender", f.get(2).trim());
       attrs.put("occupation", f.get(3).trim());
       attrs.put("zip", f.get(4).trim());
-      b.user(new User(parseId(userFile, n, f.get(0), "user id"), attrs));
+      String id = parseNumericId(userFile, n, f.get(0), "user id");
+      userIds.declare(id, n);
+      b.user(new User(id, attrs));
     });
+    RecordChecks checks = new RecordChecks(data, "ratings", RecordChecks.Scale.STARS);
     DataFiles.forEachLine(data, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "\t");
       expectFields(data, n, f, 4, "user<TAB>item<TAB>rating<TAB>timestamp");
-      b.interaction(parseId(data, n, f.get(0), "user id"), parseId(data, n, f.get(1), "item id"),
-          parseRating(data, n, f.get(2)), parseTimestamp(data, n, f.get(3)), "");
+      String user = parseNumericId(data, n, f.get(0), "user id");
+      String item = parseNumericId(data, n, f.get(1), "item id");
+      double rating = parseRating(data, n, f.get(2));
+      long time = parseTimestamp(data, n, f.get(3));
+      checks.rating(n, rating);
+      checks.timestamp(n, time);
+      if (!b.hasUser(user)) {
+        checks.skip("ratings by users missing from u.user", n);
+      } else if (!b.hasItem(item)) {
+        checks.skip("ratings of movies missing from u.item", n);
+      } else {
+        b.interaction(user, item, rating, time, "");
+        checks.added(n);
+      }
     });
+    checks.finish(b);
     return b.build();
   }
 

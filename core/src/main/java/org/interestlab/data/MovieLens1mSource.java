@@ -1,7 +1,7 @@
 package org.interestlab.data;
 
 import static org.interestlab.data.DataFiles.expectFields;
-import static org.interestlab.data.DataFiles.parseId;
+import static org.interestlab.data.DataFiles.parseNumericId;
 import static org.interestlab.data.DataFiles.parseRating;
 import static org.interestlab.data.DataFiles.parseTimestamp;
 import static org.interestlab.data.DataFiles.split;
@@ -32,7 +32,13 @@ import org.interestlab.params.ParamList;
  * </ul>
  *
  * <p>Items are declared from {@code movies.dat} first (item indices follow that file), users from
- * {@code users.dat}. No tags; ratings carry no text. Cost: O(lines) time and memory.
+ * {@code users.dat}. No tags; ratings carry no text.
+ *
+ * <p>Records are checked by the policy of {@code RecordChecks}: ids must be numbers, each movie and
+ * user id listed once, ratings whole stars 1–5, timestamps from 1970 to now (otherwise exit 2
+ * naming file and line); repeated (user, item, time) rows and ratings of movies or by users absent
+ * from {@code movies.dat} / {@code users.dat} are skipped and counted in {@link Dataset#loadNotes()}.
+ * Cost: O(lines) time and memory.
  *
  * <pre>{@code
  * Dataset ml = DatasetSources.load("movielens-1m", Map.of());
@@ -59,13 +65,17 @@ public record MovieLens1mSource() implements DatasetSource {
     Path movies = DataFiles.require(folder, NAME, "movies.dat");
     Path users = DataFiles.require(folder, NAME, "users.dat");
     Dataset.Builder b = Dataset.builder(NAME);
+    RecordChecks.Ids movieIds = new RecordChecks.Ids(movies, "movie id");
     DataFiles.forEachLine(movies, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "::");
       expectFields(movies, n, f, 3, "MovieID::Title::Genres");
       List<String> genres = new ArrayList<>();
       for (String g : f.get(2).split("\\|")) if (!g.isBlank()) genres.add(g.trim());
-      b.item(new Item(parseId(movies, n, f.get(0), "movie id"), f.get(1), String.join(", ", genres), genres));
+      String id = parseNumericId(movies, n, f.get(0), "movie id");
+      movieIds.declare(id, n);
+      b.item(new Item(id, f.get(1), String.join(", ", genres), genres));
     });
+    RecordChecks.Ids userIds = new RecordChecks.Ids(users, "user id");
     DataFiles.forEachLine(users, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "::");
       expectFields(users, n, f, 5, "UserID::Gender::Age::Occupation::Zip-code");
@@ -74,14 +84,30 @@ public record MovieLens1mSource() implements DatasetSource {
       attrs.put("age", f.get(2).trim());
       attrs.put("occupation", f.get(3).trim());
       attrs.put("zip", f.get(4).trim());
-      b.user(new User(parseId(users, n, f.get(0), "user id"), attrs));
+      String id = parseNumericId(users, n, f.get(0), "user id");
+      userIds.declare(id, n);
+      b.user(new User(id, attrs));
     });
+    RecordChecks checks = new RecordChecks(ratings, "ratings", RecordChecks.Scale.STARS);
     DataFiles.forEachLine(ratings, StandardCharsets.ISO_8859_1, (line, n) -> {
       List<String> f = split(line, "::");
       expectFields(ratings, n, f, 4, "UserID::MovieID::Rating::Timestamp");
-      b.interaction(parseId(ratings, n, f.get(0), "user id"), parseId(ratings, n, f.get(1), "movie id"),
-          parseRating(ratings, n, f.get(2)), parseTimestamp(ratings, n, f.get(3)), "");
+      String user = parseNumericId(ratings, n, f.get(0), "user id");
+      String movie = parseNumericId(ratings, n, f.get(1), "movie id");
+      double rating = parseRating(ratings, n, f.get(2));
+      long time = parseTimestamp(ratings, n, f.get(3));
+      checks.rating(n, rating);
+      checks.timestamp(n, time);
+      if (!b.hasUser(user)) {
+        checks.skip("ratings by users missing from users.dat", n);
+      } else if (!b.hasItem(movie)) {
+        checks.skip("ratings of movies missing from movies.dat", n);
+      } else {
+        b.interaction(user, movie, rating, time, "");
+        checks.added(n);
+      }
     });
+    checks.finish(b);
     return b.build();
   }
 }

@@ -30,7 +30,13 @@ import org.interestlab.params.ParamList;
  * </ul>
  *
  * <p>Items are declared from {@code movies.csv} first (item indices follow that file); users appear
- * in order of first appearance in {@code ratings.csv}, then {@code tags.csv}. Cost: O(lines) time
+ * in order of first appearance in {@code ratings.csv}, then {@code tags.csv}.
+ *
+ * <p>Records are checked by the policy of {@code RecordChecks}: ids must be numbers, each movieId
+ * listed once in {@code movies.csv}, ratings 0.5–5 in half stars, timestamps from 1970 to now, and
+ * every file must end with a line end (a cut last row is a truncated file): otherwise exit 2 naming
+ * file and line. Repeated (user, movie, time) ratings and ratings or tags of movies absent from
+ * {@code movies.csv} are skipped and counted in {@link Dataset#loadNotes()}. Cost: O(lines) time
  * and memory.
  *
  * <pre>{@code
@@ -71,23 +77,57 @@ public record MovieLensLatestSmallSource() implements DatasetSource {
     Path movies = DataFiles.require(folder, NAME, "movies.csv");
     Path tags = DataFiles.require(folder, NAME, "tags.csv");
     Dataset.Builder b = Dataset.builder(NAME);
+    RecordChecks.Ids movieIds = new RecordChecks.Ids(movies, "movieId");
+    long last = 1;
     try (CsvTable t = CsvTable.open(movies).requireHeader(List.of("movieId", "title", "genres"))) {
       for (CsvRow r : t) {
         List<String> genres = new ArrayList<>();
         for (String g : r.get("genres").split("\\|")) {
           if (!g.isBlank() && !g.equals(NO_GENRES)) genres.add(g.trim());
         }
-        b.item(new Item(id(r, "movieId"), r.get("title"), String.join(", ", genres), genres));
+        String id = numericId(r, "movieId");
+        movieIds.declare(id, r.line());
+        b.item(new Item(id, r.get("title"), String.join(", ", genres), genres));
+        last = r.line();
       }
     }
+    DataFiles.requireLineEnd(movies, last);
+    RecordChecks checks = new RecordChecks(ratings, "ratings", RecordChecks.Scale.HALF_STARS);
+    last = 1;
     try (CsvTable t = CsvTable.open(ratings).requireHeader(List.of("userId", "movieId", "rating", "timestamp"))) {
       for (CsvRow r : t) {
-        b.interaction(id(r, "userId"), id(r, "movieId"), r.getDouble("rating", "a numeric rating such as 3.5"), timestamp(r), "");
+        String user = numericId(r, "userId");
+        String movie = numericId(r, "movieId");
+        double rating = r.getDouble("rating", "a numeric rating such as 3.5");
+        long time = timestamp(r);
+        checks.rating(r.line(), rating);
+        checks.timestamp(r.line(), time);
+        if (!b.hasItem(movie)) {
+          checks.skip("ratings of movies missing from movies.csv", r.line());
+        } else {
+          b.interaction(user, movie, rating, time, "");
+          checks.added(r.line());
+        }
+        last = r.line();
       }
     }
+    DataFiles.requireLineEnd(ratings, last);
+    checks.finish(b);
+    RecordChecks tagChecks = new RecordChecks(tags, "tags", RecordChecks.Scale.HALF_STARS);
+    last = 1;
     try (CsvTable t = CsvTable.open(tags).requireHeader(List.of("userId", "movieId", "tag", "timestamp"))) {
-      for (CsvRow r : t) b.tag(id(r, "userId"), id(r, "movieId"), r.get("tag"), timestamp(r));
+      for (CsvRow r : t) {
+        String user = numericId(r, "userId");
+        String movie = numericId(r, "movieId");
+        long time = timestamp(r);
+        tagChecks.timestamp(r.line(), time);
+        if (!b.hasItem(movie)) tagChecks.skip("tags of movies missing from movies.csv", r.line());
+        else b.tag(user, movie, r.get("tag"), time);
+        last = r.line();
+      }
     }
+    DataFiles.requireLineEnd(tags, last);
+    tagChecks.finishSkips(b);
     return b.build();
   }
 
@@ -107,6 +147,14 @@ public record MovieLensLatestSmallSource() implements DatasetSource {
   private static String id(CsvRow r, String column) {
     String id = r.get(column).trim();
     if (id.isEmpty()) throw r.invalid(column, "a non-empty id");
+    return id;
+  }
+
+  private static String numericId(CsvRow r, String column) {
+    String id = id(r, column);
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) < '0' || id.charAt(i) > '9') throw r.invalid(column, "a numeric id");
+    }
     return id;
   }
 

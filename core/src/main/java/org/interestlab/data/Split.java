@@ -16,11 +16,19 @@ import java.util.Objects;
  *
  * @param train what models may learn from
  * @param test what they are measured on
+ * @param droppedTest test interactions the splitter chose but left out because their user or item
+ *     never occurs in training (reported by a run, so a protocol that evaluates few users says so)
  */
-public record Split(Dataset train, Dataset test) {
+public record Split(Dataset train, Dataset test, int droppedTest) {
+  /** A split that dropped nothing. */
+  public Split(Dataset train, Dataset test) {
+    this(train, test, 0);
+  }
+
   public Split {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
+    if (droppedTest < 0) throw new IllegalArgumentException("droppedTest < 0: " + droppedTest);
     if (train.numUsers() != test.numUsers() || train.numItems() != test.numItems()) {
       throw new IllegalArgumentException("train and test must share users and items: " + train + " vs " + test);
     }

@@ -26,9 +26,12 @@ final class Splits {
       seenItem[x.item()] = true;
     }
     List<Interaction> test = new ArrayList<>();
+    int dropped = 0;
     for (int i = 0; i < all.size(); i++) {
       Interaction x = all.get(i);
-      if (testInteraction[i] && seenUser[x.user()] && seenItem[x.item()]) test.add(x);
+      if (!testInteraction[i]) continue;
+      if (seenUser[x.user()] && seenItem[x.item()]) test.add(x);
+      else dropped++;
     }
     List<Interaction> trainTags = new ArrayList<>();
     List<Interaction> testTags = new ArrayList<>();
@@ -38,7 +41,7 @@ final class Splits {
       if (!testTag[i]) trainTags.add(t);
       else if (seenUser[t.user()] && seenItem[t.item()]) testTags.add(t);
     }
-    return new Split(d.withInteractions(train, trainTags), d.withInteractions(test, testTags));
+    return new Split(d.withInteractions(train, trainTags), d.withInteractions(test, testTags), dropped);
   }
 
 }

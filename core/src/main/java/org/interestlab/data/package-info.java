@@ -7,15 +7,20 @@
  *       {@link org.interestlab.data.MovieLens1mSource}, {@link
  *       org.interestlab.data.MovieLensLatestSmallSource}, {@link
  *       org.interestlab.data.AmazonReviews5CoreSource}; {@link org.interestlab.data.DatasetSources}
- *       maps config names to them.
+ *       maps config names to them. Every loader applies one record policy ({@code RecordChecks}):
+ *       malformed, truncated, out-of-range and doubly declared records are exit 2 naming file and
+ *       line; exact duplicate rows and ratings of unlisted items are skipped and reported in {@link
+ *       org.interestlab.data.Dataset#loadNotes()}.
  *   <li>{@link org.interestlab.data.DatasetCatalog} reads {@code datasets/catalog.yaml} (URLs,
- *       files, sha256, licences); {@link org.interestlab.data.DatasetStore} downloads, places and
- *       verifies the files in the cache folder.
+ *       files, sha256, published counts, licences); {@link org.interestlab.data.DatasetStore}
+ *       downloads, places and verifies the files in the cache folder, and {@link
+ *       org.interestlab.data.ContentCheck} loads them as a run does and compares the counts.
  *   <li>{@link org.interestlab.data.Splitter}s return a {@link org.interestlab.data.Split}: {@link
  *       org.interestlab.data.TemporalSplit}, {@link org.interestlab.data.LeaveLastOutSplit}, {@link
  *       org.interestlab.data.RatioSplit}, {@link org.interestlab.data.UserPartsSplit} (RecBole's
  *       per-user 8:1:1); {@link org.interestlab.data.KCoreFilter} densifies a dataset first, {@link
- *       org.interestlab.data.RatingFilter} keeps the well-rated events.
+ *       org.interestlab.data.RatingFilter} keeps the well-rated events. A split counts the test
+ *       events it drops ({@link org.interestlab.data.Split#droppedTest()}) so a run can say so.
  * </ul>
  *
  * <pre>{@code

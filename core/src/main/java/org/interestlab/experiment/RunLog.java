@@ -25,6 +25,15 @@ public final class RunLog {
     if (console != null) console.println(line);
   }
 
+  /**
+   * A line the user should see even with {@code --quiet}: kept for {@code run.log} and printed to
+   * standard error as {@code warning: …}.
+   */
+  public synchronized void warn(String message) {
+    info("warning: " + message);
+    if (console == null) System.err.println("warning: " + message);
+  }
+
   public synchronized String text() {
     return text.toString();
   }

@@ -1,8 +1,10 @@
 package org.interestlab.experiment;
 
-import java.util.Locale;
-
-/** Splits the interactions into training and test parts; nothing after this step reads test data except evaluation. */
+/**
+ * Splits the interactions into training and test parts; nothing after this step reads test data
+ * except evaluation. Prints what the split dropped and how many users it evaluates ({@link
+ * SplitReport}), warns about splits that evaluate few users, and stops a split that evaluates none.
+ */
 final class SplitStep implements RunStep {
   @Override
   public String name() {
@@ -12,7 +14,10 @@ final class SplitStep implements RunStep {
   @Override
   public void run(RunContext ctx) {
     ctx.split = ctx.timings.time("split", () -> ctx.components.splitter().split(ctx.data()));
-    ctx.log.info(String.format(Locale.ROOT, "split %s: %,d train / %,d test interactions", ctx.config.split().kind(),
-        ctx.train().interactions().size(), ctx.test().interactions().size()));
+    String kind = ctx.config.split().kind();
+    SplitReport report = SplitReport.of(ctx.data(), ctx.split);
+    report.requireTestUsers(ctx.config.file(), kind, ctx.config.split().params().values());
+    ctx.log.info(report.summary(kind));
+    for (String w : report.warnings(kind)) ctx.log.warn(w);
   }
 }

@@ -34,7 +34,8 @@ final class DatasetsCommand implements Callable<Integer> {
     return out;
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Datasets in the catalogue, and whether each is in the cache.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Datasets in the catalogue, how a config names each, and whether each is in the cache.")
   static final class ListDatasets implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -44,8 +45,9 @@ final class DatasetsCommand implements Callable<Integer> {
         String where;
         if (!e.repoFolder().isEmpty()) where = "bundled: " + e.repoFolder();
         else if (e.isTemplate()) where = "parameters: " + String.join(", ", e.parameters().keySet());
-        else where = store.verify(e.name()).ok() ? "in cache" : "not fetched";
-        System.out.printf(Locale.ROOT, "%-24s %-34s %s%n", e.name(), where, e.licence());
+        else where = store.isPresent(e.name()) ? "in cache" : "not fetched";
+        // The config column is what a dataset: section says: a catalogue name is not always a source.
+        System.out.printf(Locale.ROOT, "%-24s dataset: %-52s %-34s %s%n", e.name(), e.config(), where, e.licence());
       }
       return 0;
     }
@@ -65,14 +67,18 @@ final class DatasetsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check a cached dataset's files against the catalogue's sha256.")
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check a cached dataset's files against the catalogue's sha256, load it as a run does and compare its counts with the published ones.")
   static final class Verify implements Callable<Integer> {
     @Parameters(paramLabel = "NAME") String name;
     @Option(names = "--param", paramLabel = "KEY=VALUE") List<String> params = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
-      DatasetStore.Verification v = DatasetStore.create().verify(name, params(params));
+      DatasetStore store = DatasetStore.create();
+      // Without --param a parameterised dataset is checked for every value whose file is present.
+      boolean all = params.isEmpty() && store.catalog().get(name).isTemplate();
+      DatasetStore.Verification v = all ? store.verify(name) : store.verify(name, params(params));
       System.out.println(v.describe());
       return v.ok() ? 0 : Lab.USER_ERROR;
     }
