@@ -35,7 +35,7 @@ final class BenchDevice {
 
   /** The printed reason for skipping GPU cases of {@code engineName}. */
   static String noGpuReason(String engineName) {
-    return "device=gpu: DJL's " + engineName + " engine sees no GPU on this machine (run on an NVIDIA machine with a build "
-        + "from `mvn -Pcuda package`; ONNX Runtime also needs its GPU build)";
+    return "device=gpu: DJL's " + engineName + " engine sees no GPU on this machine (on an NVIDIA machine, build with "
+        + "`mvn -Pcuda package`)";
   }
 }
