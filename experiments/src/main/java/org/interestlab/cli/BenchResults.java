@@ -57,6 +57,11 @@ record BenchResults(String label, Map<String, Object> environment, List<Score> s
     return new BenchResults(dir.toAbsolutePath().normalize().getFileName().toString(), environment(dir), scores);
   }
 
+  /** The same results under another label (a folder read before its final rename). */
+  BenchResults withLabel(String newLabel) {
+    return new BenchResults(newLabel, environment, scores);
+  }
+
   private static List<Score> rows(JsonObject r) {
     String[] parts = r.get("benchmark").getAsString().split("\\.");
     String method = parts[parts.length - 1];
@@ -125,6 +130,7 @@ record BenchResults(String label, Map<String, Object> environment, List<Score> s
         + e.getOrDefault("memory_total_mb", "?") + " MB, " + gpu + "; JDK " + e.getOrDefault("java_version", "?")
         + "; DJL " + e.getOrDefault("djl_version", "?") + " (PyTorch " + e.getOrDefault("pytorch_version", "?")
         + (e.containsKey("onnxruntime_version") ? ", ONNX Runtime " + e.get("onnxruntime_version") : "") + "); commit "
-        + commit.substring(0, Math.min(10, commit.length())) + (Boolean.TRUE.equals(e.get("git_dirty")) ? " (dirty)" : "");
+        + commit.substring(0, Math.min(10, commit.length())) + (Boolean.TRUE.equals(e.get("git_dirty")) ? " (dirty)" : "")
+        + (e.get("load_average") != null ? "; load average " + e.get("load_average") : "");
   }
 }

@@ -35,11 +35,11 @@ import picocli.CommandLine.Parameters;
         + "into jmh/results/<host>-<utc>/ with JMH's JSON, environment.json and summary.txt.")
 final class BenchRunCommand implements Callable<Integer> {
   /**
-   * One fork, one short warm-up and two short measurements, on the smallest sizes: the whole set of
-   * suites in a few minutes on two cores. Agglomerative clustering is left out (its n² fit at n = 10,000
-   * alone takes minutes on a busy machine). Parameters a suite lacks are ignored by JMH.
+   * One fork, one warm-up and three measurements of a second (JMH gives no error from two), on the
+   * smallest sizes: the whole set of suites in minutes on two cores. Agglomerative clustering is left out
+   * (its n² fit at n = 10,000 alone took minutes on a busy machine). JMH ignores parameters a suite lacks.
    */
-  static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "2s", "-i", "2", "-r", "2s",
+  static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
       "-p", "encoder=minilm-l6", "-p", "batchSize=32", "-p", "n=10000", "-p", "k=10", "-p", "dataset=ml-100k-sized",
       "-p", "algorithm=kmeans-elkan,kmeans-hamerly,kmeans-yinyang,kmeans-lloyd,minibatch-kmeans,gmm,dbscan");
 
@@ -90,7 +90,7 @@ final class BenchRunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(tmp.resolve(BenchResults.JMH_JSON))) {
       throw new UserException("JMH wrote no results (exit " + exit + "); its output is in " + tmp.resolve("jmh.log"));
     }
-    BenchResults own = BenchResults.read(tmp);
+    BenchResults own = BenchResults.read(tmp).withLabel(name);
     double minutes = (System.nanoTime() - start) / 60e9;
     String summary = "InterestLab benchmarks " + name + "\ncommand: " + command + "\nwall time: "
         + String.format(Locale.ROOT, "%.1f min", minutes) + "\n" + BenchComparison.of(List.of(own)).table();
