@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "InterestLab 0.1.0",
     description = "InterestLab: LLM-based user-interest clustering and recommendation.",
     subcommands = {RunCommand.class, CompareCommand.class, EncodeCommand.class, ClusterCommand.class, MetricsCommand.class, DatasetsCommand.class,
+        BenchCommand.class,
         NotebookCommand.class, CommandLine.HelpCommand.class})
 public final class Lab {
   /** Exit code for errors the user can fix (bad config, missing data, no GPU). */
