@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * run's {@code report.html}: every Plotly figure must render with data marks, and the console must
  * stay free of errors.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotebookExecutionIT {
   /** The six notebooks together must finish within 15 minutes on 2 cores; this bound only stops a hung run. */
   private static final long EXECUTION_LIMIT_SECONDS = 2400;
 
-  @TempDir Path temp;
-  private JupyterEnvironment jupyter;
-  private Path executed;
+  // Static: the browser check opens what the execution test wrote (a per-method folder would be gone).
+  @TempDir static Path temp;
+  private static JupyterEnvironment jupyter;
+  private static Path executed;
 
   /** Every notebook in notebooks/ runs headless without an error output; tablesaw-plot.ipynb is checked in detail. */
   @Test
