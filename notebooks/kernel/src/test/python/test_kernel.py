@@ -116,6 +116,27 @@ class InterruptAndErrors(KernelCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(self.text('"still here"'), "still here")
 
+    def test_interrupt_stops_a_loop_that_catches_throwable(self):
+        msg_id = self.kc.execute("long rounds = 0;\n"
+                                 "while (true) { try { Thread.sleep(5); rounds++; } catch (Throwable t) { } }")
+        time.sleep(2)
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        while True:
+            reply = self.kc.get_shell_msg(timeout=20)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertEqual(reply["content"]["ename"], "InterruptedException")
+        self.assertEqual(self.text("rounds > 0"), "true")
+
+    def test_system_exit_in_a_cell_is_an_error_and_the_session_goes_on(self):
+        self.run_cell("int keptAcrossExit = 41;")
+        err = self.error("System.exit(1);")
+        self.assertIn("java.lang.SecurityException: System.exit(1) was called in a cell", "\n".join(err["traceback"]))
+        self.assertTrue(self.km.is_alive())
+        self.assertEqual(self.text("keptAcrossExit + 1"), "42")
+
     def test_a_throwing_cell_reports_class_and_message_and_the_kernel_keeps_going(self):
         err = self.error('int k = 7;\nthrow new IllegalArgumentException("bad k: " + k);')
         self.assertEqual(err["evalue"], "bad k: 7")

@@ -21,6 +21,10 @@ final class CellExecutionControl extends LocalExecutionControl {
   private static volatile Method target;
   private static volatile Object lastValue;
   private static volatile boolean hasValue;
+  // The thread groups JShell ran snippets in (a new one per snippet); a thread a cell creates belongs to
+  // the group of the snippet that created it (or to a subgroup). Weak: groups of finished snippets go.
+  private static final java.util.Set<ThreadGroup> CELL_GROUPS =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
   static {
     try {
@@ -52,6 +56,14 @@ final class CellExecutionControl extends LocalExecutionControl {
     return v;
   }
 
+  /** Whether the thread runs cell code: a snippet thread or a thread a cell started. */
+  static boolean isCellThread(Thread thread) {
+    for (ThreadGroup g = thread.getThreadGroup(); g != null; g = g.getParent()) {
+      if (CELL_GROUPS.contains(g)) return true;
+    }
+    return false;
+  }
+
   @Override
   protected String invoke(Method doitMethod) throws Exception {
     target = doitMethod;
@@ -66,6 +78,7 @@ final class CellExecutionControl extends LocalExecutionControl {
   // is rethrown unwrapped, so the caller sees exactly what it would have seen calling the snippet.
   @SuppressWarnings("unused")
   private static Object trampoline() throws Throwable {
+    CELL_GROUPS.add(Thread.currentThread().getThreadGroup());
     try {
       Object v = target.invoke(null);
       lastValue = v;

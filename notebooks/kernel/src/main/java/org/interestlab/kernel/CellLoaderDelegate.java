@@ -35,7 +35,7 @@ final class CellLoaderDelegate implements LoaderDelegate {
   public void load(ClassBytecodes[] cbcs) throws ClassInstallException {
     boolean[] loaded = new boolean[cbcs.length];
     try {
-      for (ClassBytecodes cbc : cbcs) loader.declare(cbc.name(), cbc.bytecodes());
+      for (ClassBytecodes cbc : cbcs) loader.declare(cbc.name(), CellStopInstrumenter.instrument(cbc.bytecodes()));
       for (int i = 0; i < cbcs.length; i++) {
         Class<?> c = loader.loadClass(cbcs[i].name());
         classes.put(cbcs[i].name(), c);
@@ -49,7 +49,7 @@ final class CellLoaderDelegate implements LoaderDelegate {
 
   @Override
   public void classesRedefined(ClassBytecodes[] cbcs) {
-    for (ClassBytecodes cbc : cbcs) loader.declare(cbc.name(), cbc.bytecodes());
+    for (ClassBytecodes cbc : cbcs) loader.declare(cbc.name(), CellStopInstrumenter.instrument(cbc.bytecodes()));
   }
 
   @Override

@@ -17,6 +17,7 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import org.interestlab.kernel.runtime.CellStop;
 
 /**
  * JShell running in this JVM: evaluates Java source snippet by snippet, completes code and judges
@@ -45,6 +46,7 @@ final class CellShell implements AutoCloseable {
   private final List<String> userPaths = new ArrayList<>();
   private Boolean compilerPathFixed;
   private volatile boolean stopRequested;
+  private volatile boolean running;
 
   CellShell(ClassLoader projectLoader, ProjectClasspath project) {
     this.project = project;
@@ -117,6 +119,16 @@ final class CellShell implements AutoCloseable {
    */
   Object eval(String code) throws Exception {
     stopRequested = false;
+    CellStop.clear();
+    running = true;
+    try {
+      return evalSnippets(code);
+    } finally {
+      running = false;
+    }
+  }
+
+  private Object evalSnippets(String code) throws Exception {
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     Object value = NO_VALUE;
     String remaining = code;
@@ -254,9 +266,17 @@ final class CellShell implements AutoCloseable {
     return Verdict.COMPLETE;
   }
 
-  /** Stops the running cell (called from another thread; no-op when nothing runs). */
+  /**
+   * Stops the running cell (called from another thread; no-op when nothing runs): JShell's
+   * {@code Thread.stop} ends blocking calls, and {@link CellStop} ends the next round of any loop in
+   * the cell's code, even one that catches {@code Throwable} (the check sits outside its {@code try}).
+   * Code of libraries a cell calls is not instrumented: a library loop that swallows every
+   * {@code Throwable} stays unstoppable, and only a kernel restart ends it.
+   */
   void stop() {
+    if (!running) return;
     stopRequested = true;
+    CellStop.request();
     shell.stop();
   }
 

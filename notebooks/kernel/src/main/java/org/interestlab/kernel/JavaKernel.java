@@ -44,6 +44,7 @@ public final class JavaKernel extends BaseKernel implements AutoCloseable {
     URL kernelCode = JavaKernel.class.getProtectionDomain().getCodeSource().getLocation();
     ClassLoader projectLoader = new ProjectClassLoader(kernelCode, project, JavaKernel.class.getClassLoader());
     instance = this; // before any cell: the display helpers find the kernel through it
+    CellExitGuard.install(); // System.exit in a cell becomes the cell's error, not the kernel's end
     this.shell = new CellShell(projectLoader, project);
     this.magics = new ClasspathMagics(shell::addToClasspath);
     shell.evalQuietly("import static org.interestlab.kernel.runtime.Display.*;");

@@ -77,6 +77,41 @@ class JavaKernelTest {
   }
 
   @Test
+  void systemExitInACellIsTheCellsErrorAndTheStateIsKept() throws Exception {
+    kernel.eval("int kept = 41;");
+    assertThatThrownBy(() -> kernel.eval("System.exit(1);"))
+        .isInstanceOfSatisfying(EvalException.class, e -> {
+          assertThat(e.getExceptionClassName()).isEqualTo("java.lang.SecurityException");
+          assertThat(e.getMessage()).contains("System.exit(1)", "kernel keeps running");
+        });
+    assertThatThrownBy(() -> kernel.eval("Runtime.getRuntime().halt(3);"))
+        .isInstanceOf(EvalException.class).hasMessageContaining("System.exit(3)");
+    // A thread the cell started is a cell thread too.
+    assertThat(text("var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();\n"
+        + "Thread t = new Thread(() -> { try { System.exit(4); } catch (Throwable x) { failure.set(x); } });\n"
+        + "t.start(); t.join();\nfailure.get().getClass().getName()")).isEqualTo("java.lang.SecurityException");
+    assertThat(text("kept + 1")).isEqualTo("42");
+  }
+
+  @Test
+  void interruptStopsALoopThatCatchesThrowable() throws Exception {
+    CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
+      try {
+        return kernel.eval("long swallowed = 0;\n"
+            + "while (true) { try { Thread.sleep(1); } catch (Throwable t) { swallowed++; } }");
+      } catch (Exception e) {
+        return e;
+      }
+    });
+    Thread.sleep(1000);
+    assertThat(cell).isNotDone();
+    kernel.interrupt();
+    assertThat(cell.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(text("\"alive\"")).isEqualTo("alive");
+  }
+
+  @Test
   void unknownMagicAndUnmatchedJarAreUserErrors() {
     assertThatThrownBy(() -> kernel.eval("%foo"))
         .isInstanceOf(MagicException.class).hasMessageContaining("unknown magic %foo").hasMessageContaining("%jars");
