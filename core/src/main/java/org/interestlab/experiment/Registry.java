@@ -13,6 +13,7 @@ import org.interestlab.cluster.MiniBatchKMeans;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
+import org.interestlab.profile.ReviewProfiler;
 import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
@@ -79,6 +80,9 @@ public final class Registry {
       r.register(Stage.PROFILE, MeanItemProfiler.MEAN_SPEC);
       r.register(Stage.PROFILE, MeanItemProfiler.RECENCY_SPEC);
       r.register(Stage.PROFILE, MultiInterestProfiler.SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.MEAN_SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.RECENCY_SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.INTERESTS_SPEC);
 
       r.register(Stage.CLUSTERER, KMeans.SPEC);
       r.register(Stage.CLUSTERER, MiniBatchKMeans.SPEC);

@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.interestlab.compute.CsvText;
+import org.interestlab.compute.Embeddings;
+import org.interestlab.data.Dataset;
 import org.interestlab.data.Split;
 import org.interestlab.eval.EvaluationContext;
 import org.interestlab.eval.MeanAggregate;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.params.Params;
+import org.interestlab.profile.UserProfiles;
 import org.interestlab.recommend.FittedRecommender;
 import org.interestlab.recommend.Recommender;
 import org.interestlab.recommend.TopKRecommendations;
@@ -25,9 +29,11 @@ import org.interestlab.recommend.TrainingData;
  * the best mean of the validation metric wins (the first listed on ties). The recommend step then
  * fits the winner on the whole training part, and the test part is read once, by evaluation.
  *
- * <p>Profiles, item vectors and clusters are those of the whole training part (built before this
- * step), so recommenders that read them see the validation interactions in them: a mild optimism
- * on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate,
+ * <p>When a recommender that chooses on validation reads item vectors (content models, hybrids), the item
+ * vectors and user profiles are rebuilt from the rest of the training part, so no validation review
+ * reaches a vector that scores validation (each review is embedded once, through the embedding cache).
+ * Clusters, the encoder's vocabulary and, for other recommenders, profiles and item vectors are those of
+ * the whole training part: a mild optimism on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate,
  * the chosen one marked) and the chosen values under {@code selected} in {@code metrics.json}.
  */
 final class SelectStep implements RunStep {
@@ -43,7 +49,7 @@ final class SelectStep implements RunStep {
     MetricSpec metric = MetricSpec.parse(settings.params().getString("metric"));
     Split validation = ctx.timings.time("select.split",
         () -> ctx.components.splitter().forValidation(settings.params().getDouble("share")).split(ctx.train()));
-    TrainingData td = new TrainingData(validation.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    TrainingData td = ctx.timings.time("select.vectors", () -> validationData(ctx, validation.train()));
     HeldOut held = HeldOut.of(validation.test());
     BitSet[] relevant = held.items();
     int[] users = held.users();
@@ -72,6 +78,17 @@ final class SelectStep implements RunStep {
           describe(ctx.selectedParams.get(rc.name())), metric.name(), scores[best]));
     }
     ctx.files.put("selection.csv", csv.toString());
+  }
+
+  /** The training data validation candidates are fitted on: vectors rebuilt without the validation part where they are read. */
+  private static TrainingData validationData(RunContext ctx, Dataset rest) {
+    boolean rebuild = ctx.itemVectors() != null && IntStream.range(0, ctx.config.recommenders().size())
+        .filter(r -> ctx.config.recommenders().get(r).selects())
+        .anyMatch(r -> ctx.components.candidates().get(r).stream().anyMatch(Recommender::needsItemVectors));
+    if (!rebuild) return new TrainingData(rest, ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    Embeddings items = ctx.itemDocuments.vectors(rest, ctx.encoder());
+    UserProfiles profiles = ctx.components.profiler().fit(rest, ctx.encoder(), items).transform(rest);
+    return new TrainingData(rest, profiles, items, ctx.userClusters, ctx.itemHasContent(rest));
   }
 
   private static double score(Recommender candidate, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,

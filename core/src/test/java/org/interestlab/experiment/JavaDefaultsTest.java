@@ -28,6 +28,7 @@ import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.Params;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
+import org.interestlab.profile.ReviewProfiler;
 import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
@@ -84,6 +85,9 @@ class JavaDefaultsTest {
     JAVA.put("mean", seed -> MeanItemProfiler.plain());
     JAVA.put("recency-mean", seed -> MeanItemProfiler.recency());
     JAVA.put("multi-interest", MultiInterestProfiler::defaults);
+    JAVA.put("review-mean", seed -> ReviewProfiler.mean());
+    JAVA.put("review-recency", seed -> ReviewProfiler.recency());
+    JAVA.put("review-multi-interest", ReviewProfiler::interests);
 
     JAVA.put("kmeans", seed -> KMeans.defaults().withSeed(seed));
     JAVA.put("minibatch-kmeans", seed -> withSeed(MiniBatchKMeans.defaults(), seed));
