@@ -22,6 +22,7 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
+import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
@@ -100,6 +101,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
     }
   }
 }

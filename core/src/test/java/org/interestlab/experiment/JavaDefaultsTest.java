@@ -37,6 +37,7 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
+import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
@@ -105,6 +106,7 @@ class JavaDefaultsTest {
     JAVA.put("ease", seed -> new EaseRecommender(100, null));
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
+    JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
   }
 
   @Test
