@@ -97,4 +97,44 @@ class ReviewPipelineTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("users wrote no review text in training").contains("profile: { kind: mean }").doesNotContain("\tat ");
   }
+
+  /** Runs the Amazon protocol, unchanged but for the category, on the fixture written with {@code text}; returns the run folder. */
+  Path protocol(String runs, ReviewFixture.Text text) throws IOException {
+    Path data = tmp.resolve("data-" + runs);
+    ReviewFixture.write(data, "Fixture", text);
+    System.setProperty("interestlab.data", data.toString());
+    LabCliTest.Result r = LabCliTest.lab("run", root.resolve("experiments/configs/amazon-reviews-protocol.yaml").toString(),
+        "--runs-dir", tmp.resolve(runs).toString(), "--quiet", "--set", "dataset.category=Fixture", "--set", "encoder.cache=false");
+    assertThat(r.code()).as(r.err()).isZero();
+    try (Stream<Path> dirs = Files.list(tmp.resolve(runs))) {
+      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  static String read(Path run, String file) throws IOException {
+    return Files.readString(run.resolve(file), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Acceptance: the protocol runs on another category by {@code --set dataset.category} alone, and no
+   * held-out review reaches a vector used to score it. A sentence planted in every test review (each
+   * user's latest) changes nothing the run writes; planted in every validation review (second-to-last)
+   * it changes nothing chosen on validation, while it does change the test-time vectors (the control:
+   * validation reviews are training data for the test).
+   */
+  @Test
+  void amazonProtocolRunsOnAnotherCategoryAndHeldOutReviewsChangeNothing() throws IOException {
+    String planted = "Completely unrelated: a cookbook about sourdough bread and baking pastry at home.";
+    Path base = protocol("base", ReviewFixture::tasteText);
+    Path test = protocol("test", (u, e, jazz) -> e == ReviewFixture.PER_USER - 1 ? planted : ReviewFixture.tasteText(u, e, jazz));
+    Path validation = protocol("validation",
+        (u, e, jazz) -> e == ReviewFixture.PER_USER - 2 ? planted : ReviewFixture.tasteText(u, e, jazz));
+    for (String file : new String[] {"per_user.csv", "selection.csv", "clusters.csv", "metrics.csv", "significance.csv"}) {
+      assertThat(read(test, file)).as(file + " with the test reviews replaced").isEqualTo(read(base, file));
+    }
+    assertThat(read(validation, "selection.csv")).as("choices on validation with the validation reviews replaced")
+        .isEqualTo(read(base, "selection.csv"));
+    assertThat(read(validation, "per_user.csv")).as("control: training reviews do reach the test-time vectors")
+        .isNotEqualTo(read(base, "per_user.csv"));
+  }
 }
