@@ -15,10 +15,11 @@ import org.interestlab.UserException;
 import org.interestlab.eval.MetricDefinition;
 import org.interestlab.eval.MetricRegistry;
 import org.interestlab.eval.MetricSpec;
-import org.interestlab.recommend.Recommender;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.ParamSpec;
 import org.interestlab.params.Params;
+import org.interestlab.profile.ItemDocuments;
+import org.interestlab.recommend.Recommender;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,7 +39,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
   static final List<String> TOP_LEVEL = List.of(
       "name", "description", "seed", "dataset", "split", "profile", "encoder", "clusterer", "hierarchy", "dynamic", "recommenders",
-      "baseline", "metrics", "validation", "outputs", "sweep");
+      "baseline", "metrics", "validation", "item_documents", "outputs", "sweep");
   /** Most candidate combinations one recommender may list (each is fitted once on validation). */
   static final int MAX_CANDIDATES = 1000;
   /** The cutoff when no metric names one. */
@@ -157,6 +158,10 @@ public final class ConfigLoader {
     ComponentConfig clusterer = tree.get("clusterer") == null ? null
         : component(file, Stage.CLUSTERER, "clusterer", tree.get("clusterer"), seed, resolved);
     Map<String, ConfigSections.Section> sections = new LinkedHashMap<>();
+    // Only when written, so configs without it keep their resolved text (and hash).
+    if (tree.containsKey(ItemDocuments.KEY)) {
+      sections.put(ItemDocuments.KEY, ConfigSections.validate(file, ItemDocuments.KEY, ItemDocuments.PARAMS, tree.get(ItemDocuments.KEY), seed, resolved));
+    }
     for (String key : ConfigSections.keys()) {
       if (tree.containsKey(key)) sections.put(key, ConfigSections.validate(file, key, tree.get(key), seed, resolved));
     }

@@ -25,7 +25,7 @@ final class RecommendStep implements RunStep {
   @Override
   public void run(RunContext ctx) {
     if (ctx.components.recommenders().isEmpty()) return;
-    TrainingData td = new TrainingData(ctx.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    TrainingData td = new TrainingData(ctx.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters, ctx.itemHasContent(ctx.train()));
     int[] users = HeldOut.of(ctx.test()).users();
     int k = ctx.config.topK();
     ctx.log.info(String.format(Locale.ROOT, "evaluating %,d test users at K=%d", users.length, k));

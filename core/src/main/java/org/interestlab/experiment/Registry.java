@@ -13,6 +13,7 @@ import org.interestlab.cluster.MiniBatchKMeans;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
+import org.interestlab.profile.ReviewProfiler;
 import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
@@ -21,6 +22,7 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
+import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
@@ -79,6 +81,9 @@ public final class Registry {
       r.register(Stage.PROFILE, MeanItemProfiler.MEAN_SPEC);
       r.register(Stage.PROFILE, MeanItemProfiler.RECENCY_SPEC);
       r.register(Stage.PROFILE, MultiInterestProfiler.SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.MEAN_SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.RECENCY_SPEC);
+      r.register(Stage.PROFILE, ReviewProfiler.INTERESTS_SPEC);
 
       r.register(Stage.CLUSTERER, KMeans.SPEC);
       r.register(Stage.CLUSTERER, MiniBatchKMeans.SPEC);
@@ -96,6 +101,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
     }
   }
 }

@@ -11,6 +11,7 @@ import org.interestlab.encode.EmbeddingCache;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.eval.ConfidenceInterval;
 import org.interestlab.profile.FittedProfiler;
+import org.interestlab.profile.ItemDocuments;
 import org.interestlab.profile.UserProfiles;
 import org.interestlab.recommend.Recommender;
 
@@ -33,6 +34,8 @@ public final class RunContext {
   /** The embedding cache the encoder reads through, or null. */
   EmbeddingCache embeddingCache;
   Embeddings itemVectors;
+  /** How item vectors are built from a training part (so validation can rebuild them without its held-out reviews). */
+  ItemDocuments itemDocuments;
   FittedProfiler profiler;
   UserProfiles profiles;
   /** Each user's interest cluster (dense user index; −1 = none), null without a clusterer. */
@@ -122,6 +125,11 @@ public final class RunContext {
 
   public UserProfiles profiles() {
     return require(profiles, "the user profiles");
+  }
+
+  /** Which items of {@code part} have a content vector, or null when the run built no item vectors. */
+  boolean[] itemHasContent(Dataset part) {
+    return itemVectors == null ? null : itemDocuments.hasContent(part);
   }
 
   /** Closes {@code resource} when the run ends (in reverse order of registration). */

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.interestlab.compute.CsvText;
+import org.interestlab.compute.Embeddings;
+import org.interestlab.data.Dataset;
 import org.interestlab.data.Split;
 import org.interestlab.eval.EvaluationContext;
 import org.interestlab.eval.MeanAggregate;
 import org.interestlab.eval.MetricSpec;
 import org.interestlab.params.Params;
+import org.interestlab.profile.UserProfiles;
 import org.interestlab.recommend.FittedRecommender;
 import org.interestlab.recommend.Recommender;
 import org.interestlab.recommend.TopKRecommendations;
@@ -27,10 +30,13 @@ import org.interestlab.recommend.TrainingData;
  * Recommenders with a single candidate are scored on validation too, so every recommender of a run
  * (and of every point of a sweep) has a validation value to be compared by ({@link SweepSummary}).
  *
- * <p>Profiles, item vectors and clusters are those of the whole training part (built before this
- * step), so recommenders that read them see the validation interactions in them: a mild optimism
- * on validation, never a view of the test part. Writes {@code selection.csv} (one row per candidate
- * of every recommender, the chosen one marked) and the chosen values under {@code selected} in {@code metrics.json}.
+ * <p>When a recommender reads item vectors (content models, hybrids), the item
+ * vectors and user profiles are rebuilt from the rest of the training part, so no validation review
+ * reaches a vector that scores validation (each review is embedded once, through the embedding cache).
+ * Clusters, the encoder's vocabulary and, for other recommenders, profiles and item vectors are those of
+ * the whole training part: a mild optimism on validation, never a view of the test part. Writes
+ * {@code selection.csv} (one row per candidate of every recommender, the chosen one marked) and the
+ * chosen values under {@code selected} in {@code metrics.json}.
  */
 final class SelectStep implements RunStep {
   @Override
@@ -45,7 +51,7 @@ final class SelectStep implements RunStep {
     MetricSpec metric = MetricSpec.parse(settings.params().getString("metric"));
     Split validation = ctx.timings.time("select.split",
         () -> ctx.components.splitter().forValidation(settings.params().getDouble("share")).split(ctx.train()));
-    TrainingData td = new TrainingData(validation.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    TrainingData td = ctx.timings.time("select.vectors", () -> validationData(ctx, validation.train()));
     HeldOut held = HeldOut.of(validation.test());
     BitSet[] relevant = held.items();
     int[] users = held.users();
@@ -75,6 +81,17 @@ final class SelectStep implements RunStep {
           describe(ctx.selectedParams.get(rc.name())), metric.name(), scores[best]));
     }
     ctx.files.put("selection.csv", csv.toString());
+  }
+
+  /** The training data validation candidates are fitted on: vectors rebuilt without the validation part where they are read. */
+  private static TrainingData validationData(RunContext ctx, Dataset rest) {
+    // Every recommender is scored on validation (not only those choosing), so any reader of item vectors asks for the rebuild.
+    boolean rebuild = ctx.itemVectors() != null && ctx.components.candidates().stream()
+        .anyMatch(candidates -> candidates.stream().anyMatch(Recommender::needsItemVectors));
+    if (!rebuild) return new TrainingData(rest, ctx.profiles(), ctx.itemVectors(), ctx.userClusters);
+    Embeddings items = ctx.itemDocuments.vectors(rest, ctx.encoder());
+    UserProfiles profiles = ctx.components.profiler().fit(rest, ctx.encoder(), items).transform(rest);
+    return new TrainingData(rest, profiles, items, ctx.userClusters, ctx.itemHasContent(rest));
   }
 
   private static double score(Recommender candidate, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,

@@ -77,18 +77,23 @@ public record MultiInterestProfiler(int maxInterests, int itemsPerInterest, long
       if (own.isEmpty()) continue;
       Embeddings points = itemVectors.select(own.stream().mapToInt(Integer::intValue).toArray());
       int k = Math.max(1, Math.min(maxInterests, own.size() / itemsPerInterest));
-      Embeddings centres;
-      if (k == 1) {
-        centres = new Embeddings(1, d, mean.vectors().row(u));
-      } else {
-        Clustering c = new KMeans(k, KMeans.Init.K_MEANS_PLUS_PLUS, 1, ITERATIONS, 1e-6, seed ^ (0x9E3779B97F4A7C15L * (u + 1)), "cpu").fit(points);
-        centres = nonEmpty(c).l2Normalized();
-      }
+      Embeddings centres = interests(points, mean.vectors().row(u), k, seed, u);
       interests.add(centres);
       total += centres.rows();
     }
     offsets[train.numUsers()] = total;
     return new UserProfiles(mean.vectors(), mean.present(), Embeddings.concat(interests.isEmpty() ? List.of(Embeddings.zeros(0, d)) : interests), offsets);
+  }
+
+  /**
+   * {@code k} interests of one user: the L2-normalised k-means centroids of {@code points} (the
+   * user's single vector {@code mean} when {@code k = 1}); the k-means seed mixes {@code seed} with
+   * the user's index, so results do not depend on the order users are processed in.
+   */
+  static Embeddings interests(Embeddings points, float[] mean, int k, long seed, int user) {
+    if (k == 1) return new Embeddings(1, mean.length, mean);
+    Clustering c = new KMeans(k, KMeans.Init.K_MEANS_PLUS_PLUS, 1, ITERATIONS, 1e-6, seed ^ (0x9E3779B97F4A7C15L * (user + 1)), "cpu").fit(points);
+    return nonEmpty(c).l2Normalized();
   }
 
   /** Centroids of the clusters that kept members (duplicate item vectors can leave some empty). */

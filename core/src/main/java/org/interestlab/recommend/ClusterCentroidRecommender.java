@@ -7,7 +7,8 @@ import org.interestlab.params.ParamList;
 /**
  * Recommends the unseen items whose vectors are closest (cosine) to the mean profile of the user's
  * interest cluster: the cluster's interest, read as content rather than as popularity. Users
- * without a cluster fall back to their own profile.
+ * without a cluster fall back to their own profile. Items without a content vector come last
+ * ({@link ContentKnnRecommender#NO_CONTENT}).
  *
  * <p>Cost: {@code O(n_users · d)} to fit; {@code O(n_items · d)} per cluster, computed once.
  */
@@ -43,7 +44,7 @@ public record ClusterCentroidRecommender() implements Recommender {
     for (int c = 0; c < numClusters; c++) for (int j = 0; j < d; j++) centroids[c * d + j] = (float) sums[c][j];
     Embeddings centres = new Embeddings(numClusters, d, centroids).l2Normalized();
     double[][] scores = new double[numClusters][];
-    for (int c = 0; c < numClusters; c++) scores[c] = Similarity.dotAll(items, centres.data(), c * d);
+    for (int c = 0; c < numClusters; c++) scores[c] = ContentKnnRecommender.withoutContentLast(Similarity.dotAll(items, centres.data(), c * d), data);
     Embeddings ownProfiles = users.l2Normalized();
     return new FittedRecommender() {
       @Override
@@ -56,7 +57,7 @@ public record ClusterCentroidRecommender() implements Recommender {
         int c = clusters[user];
         if (c >= 0) return scores[c].clone();
         if (!data.profiles().isPresent(user)) throw new IllegalArgumentException("user " + user + " has no cluster and no profile");
-        return Similarity.dotAll(items, ownProfiles.data(), user * d);
+        return ContentKnnRecommender.withoutContentLast(Similarity.dotAll(items, ownProfiles.data(), user * d), data);
       }
     };
   }

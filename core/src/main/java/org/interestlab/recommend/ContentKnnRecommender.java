@@ -9,7 +9,9 @@ import org.interestlab.params.ParamList;
  * Content-based: a user's score for an item is the cosine similarity of the user's profile vector
  * and the item's vector (both from the same encoder), so a user is recommended what reads like
  * what they wrote or consumed. With multi-interest profiles an item scores by the user's interest
- * it matches best. Users without a profile get nothing.
+ * it matches best. Users without a profile get nothing. An item without a content vector (no text,
+ * no training review: {@link TrainingData#hasContent}) scores {@link #NO_CONTENT}, below every cosine,
+ * so it comes last.
  *
  * <p>Cost: {@code O(n_items · d)} per user; no fitting beyond normalising the item vectors.
  */
@@ -17,6 +19,9 @@ public record ContentKnnRecommender() implements Recommender {
   /** The config's {@code recommenders: [{ kind: content-knn }]}; it has no parameters. */
   public static final ComponentSpec<ContentKnnRecommender> SPEC =
       new ComponentSpec<>("content-knn", "unseen items closest (cosine) to the user's own profile vector", ParamList.none(), (p, seed) -> new ContentKnnRecommender());
+
+  /** The score of an item that has no content vector: below every cosine (≥ −1). */
+  public static final double NO_CONTENT = -2;
 
   @Override
   public boolean needsItemVectors() {
@@ -38,7 +43,7 @@ public record ContentKnnRecommender() implements Recommender {
       @Override
       public double[] scores(int user) {
         if (!profiles.isPresent(user)) throw new IllegalArgumentException("user " + user + " has no profile");
-        if (interests == null) return Similarity.dotAll(items, users.data(), user * users.dim());
+        if (interests == null) return withoutContentLast(Similarity.dotAll(items, users.data(), user * users.dim()), data);
         // Several interests: an item scores by the interest it matches best.
         double[] best = null;
         for (int r = profiles.interestsFrom(user); r < profiles.interestsTo(user); r++) {
@@ -46,9 +51,16 @@ public record ContentKnnRecommender() implements Recommender {
           if (best == null) best = s;
           else for (int i = 0; i < s.length; i++) best[i] = Math.max(best[i], s[i]);
         }
-        return best;
+        return withoutContentLast(best, data);
       }
     };
+  }
+
+  /** Sets the score of every item without a content vector to {@link #NO_CONTENT}; returns {@code scores}. */
+  static double[] withoutContentLast(double[] scores, TrainingData data) {
+    if (data.itemHasContent() == null) return scores;
+    for (int i = 0; i < scores.length; i++) if (!data.hasContent(i)) scores[i] = NO_CONTENT;
+    return scores;
   }
 
   static Embeddings requireItemVectors(TrainingData data, String who) {

@@ -9,11 +9,24 @@ import org.interestlab.profile.UserProfiles;
 /**
  * Everything a recommender may learn from: the training interactions, and, where the pipeline
  * built them, user profiles, item vectors and each user's interest cluster ({@code -1} = none).
+ *
+ * @param itemHasContent per item, whether its row of {@code itemVectors} is a real content vector
+ *     (an item with no text and no training review has none: its row is zeros); null = every item has
  */
-public record TrainingData(Dataset train, UserProfiles profiles, Embeddings itemVectors, int[] userClusters) {
+public record TrainingData(Dataset train, UserProfiles profiles, Embeddings itemVectors, int[] userClusters, boolean[] itemHasContent) {
+
+  /** Every item with content. */
+  public TrainingData(Dataset train, UserProfiles profiles, Embeddings itemVectors, int[] userClusters) {
+    this(train, profiles, itemVectors, userClusters, null);
+  }
 
   public static TrainingData of(Dataset train) {
     return new TrainingData(train, null, null, null);
+  }
+
+  /** Whether item {@code i} has a content vector. */
+  public boolean hasContent(int item) {
+    return itemHasContent == null || itemHasContent[item];
   }
 
   /** Items each user interacted with in training. */

@@ -97,6 +97,9 @@ class ConfigLoaderTest {
       "encoder=                | x.yaml: encoder: missing — this key is required",
       "recommenders=[]         | x.yaml: recommenders: a list — allowed: a non-empty list",
       "dataset.path=5          | x.yaml: dataset.path: 5 is not a string — allowed: a string",
+      "item_documents.reviews=sometimes | x.yaml: item_documents.reviews: 'sometimes' is not allowed — allowed: one of auto, always, never",
+      "item_documents.max_reviews=0 | x.yaml: item_documents.max_reviews: 0 is out of range — allowed: an integer ≥ 1",
+      "item_documents.cap=3    | x.yaml: item_documents.cap: unknown key for item_documents — allowed keys: reviews, pooling, max_reviews",
   })
   void badConfigsGiveOneClearMessage(String override, String expected) {
     assertThatThrownBy(() -> parse(GOOD, override))

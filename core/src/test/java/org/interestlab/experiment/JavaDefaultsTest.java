@@ -29,6 +29,7 @@ import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.Params;
 import org.interestlab.profile.MeanItemProfiler;
 import org.interestlab.profile.MultiInterestProfiler;
+import org.interestlab.profile.ReviewProfiler;
 import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
@@ -37,6 +38,7 @@ import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
 import org.interestlab.recommend.ItemKnnRecommender;
+import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
@@ -86,6 +88,9 @@ class JavaDefaultsTest {
     JAVA.put("mean", seed -> MeanItemProfiler.plain());
     JAVA.put("recency-mean", seed -> MeanItemProfiler.recency());
     JAVA.put("multi-interest", MultiInterestProfiler::defaults);
+    JAVA.put("review-mean", seed -> ReviewProfiler.mean());
+    JAVA.put("review-recency", seed -> ReviewProfiler.recency());
+    JAVA.put("review-multi-interest", ReviewProfiler::interests);
 
     JAVA.put("kmeans", seed -> KMeans.defaults().withSeed(seed));
     JAVA.put("minibatch-kmeans", seed -> withSeed(MiniBatchKMeans.defaults(), seed));
@@ -103,6 +108,7 @@ class JavaDefaultsTest {
     JAVA.put("ease", seed -> new EaseRecommender(100, null));
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
+    JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
   }
 
   @Test
