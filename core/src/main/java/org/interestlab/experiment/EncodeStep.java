@@ -5,6 +5,7 @@ import java.util.List;
 import org.interestlab.data.Item;
 import org.interestlab.encode.CachedEncoder;
 import org.interestlab.encode.EmbeddingCache;
+import org.interestlab.encode.FiniteOutputEncoder;
 import org.interestlab.encode.FittedEncoder;
 
 /**
@@ -27,7 +28,8 @@ final class EncodeStep implements RunStep {
     List<String> corpus = new ArrayList<>(itemTexts);
     corpus.addAll(ctx.components.profiler().encoderCorpus(ctx.train()));
     FittedEncoder fitted = ctx.closeAtEnd(ctx.timings.time("encode.fit", () -> ctx.components.encoder().fit(corpus)));
-    ctx.encoder = cache == null ? fitted : new CachedEncoder(fitted, cache);
+    FittedEncoder checked = FiniteOutputEncoder.of(fitted);
+    ctx.encoder = cache == null ? checked : new CachedEncoder(checked, cache);
     ctx.log.info("encoder " + ctx.config.encoder().kind() + ": " + fitted.dimension() + "-d, " + fitted.placement());
     if (ctx.components.needItemVectors()) ctx.itemVectors = ctx.timings.time("encode.items", () -> ctx.encoder.encode(itemTexts));
   }

@@ -11,7 +11,9 @@ final class SplitStep implements RunStep {
 
   @Override
   public void run(RunContext ctx) {
+    SplitChecks.loaded(ctx.config, ctx.data());
     ctx.split = ctx.timings.time("split", () -> ctx.components.splitter().split(ctx.data()));
+    SplitChecks.split(ctx.config, ctx.data(), ctx.train());
     ctx.log.info(String.format(Locale.ROOT, "split %s: %,d train / %,d test interactions", ctx.config.split().kind(),
         ctx.train().interactions().size(), ctx.test().interactions().size()));
   }
