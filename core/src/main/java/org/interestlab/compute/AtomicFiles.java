@@ -61,8 +61,11 @@ public final class AtomicFiles {
     }
   }
 
-  /** {@code .<name>.<pid>-<random>.part}: hidden, unique, and telling which process wrote it. */
-  static String temporaryName(String name) {
+  /**
+   * {@code .<name>.<pid>-<random>.part}: hidden, unique, and telling which process wrote it; for
+   * writers that stream into a temporary themselves (model extraction) and rename it with {@link #moveIntoPlace}.
+   */
+  public static String temporaryName(String name) {
     return "." + name + "." + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + PART_SUFFIX;
   }
 

@@ -107,7 +107,9 @@ public record AmazonReviews5CoreSource(String category) implements DatasetSource
       String text = joinSummaryAndText(string(o, "summary", file, n, false), string(o, "reviewText", file, n, false));
       b.interaction(user, item, rating, time, text);
     });
-    return b.build();
+    Dataset d = b.build();
+    if (d.interactions().isEmpty()) throw new UserException(file.toAbsolutePath() + ": no reviews in the file (it is empty) — fetch it again");
+    return d;
   }
 
   /** The documented join of a review's summary and text. */

@@ -287,7 +287,9 @@ public final class ConfigLoader {
     if (kindRaw == null) throw ConfigException.at(file, path + "." + kindKey, "missing — allowed: " + String.join(", ", kinds));
     String kind = String.valueOf(kindRaw);
     ComponentSpec<?> spec = registry.spec(stage, kind);
-    if (spec == null) throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds));
+    if (spec == null) {
+      throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds) + languageHint(kinds, kind));
+    }
 
     boolean named = stage == Stage.RECOMMENDER;
     Map<String, Object> given = new LinkedHashMap<>();
@@ -325,6 +327,15 @@ public final class ConfigLoader {
     resolved.put(path, out);
     long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
     return new ComponentConfig(stage, kind, name, params, seed, candidates);
+  }
+
+  /** {@code synthetic-interests-zh} is listed as a dataset but is a language of {@code synthetic-interests}: say how to write it. */
+  private static String languageHint(List<String> kinds, String kind) {
+    for (String k : kinds) {
+      String rest = kind.startsWith(k + "-") ? kind.substring(k.length() + 1) : "";
+      if (rest.matches("[a-z]{2}")) return " ('" + kind + "' is written { source: " + k + ", language: " + rest + " })";
+    }
+    return "";
   }
 
   /**

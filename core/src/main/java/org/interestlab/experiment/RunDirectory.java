@@ -50,7 +50,6 @@ public final class RunDirectory {
     try {
       Files.createDirectories(runsRoot);
       removeStale(runsRoot);
-      AtomicFiles.failIfInjected(runsRoot);
       // createDirectory, not createTempDirectory: the folder gets the user's umask, not 0700.
       Files.createDirectory(temp);
       return new RunDirectory(runsRoot, temp, finalName);
