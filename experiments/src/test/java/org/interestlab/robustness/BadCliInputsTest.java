@@ -151,4 +151,12 @@ class BadCliInputsTest {
     }
     if (c.mustNotExist() != null) assertThat(Path.of(c.mustNotExist())).doesNotExist();
   }
+
+  /** The usage the README shows: {@code --out} is optional for a single k (it used to be required). */
+  @org.junit.jupiter.api.Test
+  void clusterWithoutOutPrintsTheMetricsOnly() throws IOException {
+    Cli.Result r = lab("cluster", "--input", f("ok.npy"), "--algo", "kmeans", "--k", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("clusters           2").contains("labels not written");
+  }
 }

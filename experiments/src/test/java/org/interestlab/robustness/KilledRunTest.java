@@ -14,13 +14,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real run killed with {@code kill -9} in the middle of its work (while it fills the embedding
+ * A real run (the quickstart's pipeline) killed with {@code kill -9} in the middle of its work (while it fills the embedding
  * cache), then run again: the killed run leaves no complete-looking folder, the next run removes its
  * temporary folder and the cache's {@code .part} files, and its results are byte-identical to those
  * of a run that was never interrupted (with a cache of its own). Each run is a separate JVM started
  * as {@code ./lab} starts one.
  */
 class KilledRunTest {
+  /** The quickstart made lighter (shorter texts, one k-means start) so three runs take less than a minute or two. */
+  static final String CONFIG = """
+      name: killed
+      seed: 42
+      dataset:   { source: synthetic-interests }
+      split:     { kind: temporal, test_fraction: 0.2 }
+      profile:   { kind: recency-mean, half_life_days: 90 }
+      encoder:   { kind: minilm-l6, batch_size: 64, max_length: 24 }
+      clusterer: { kind: kmeans, k: 12, n_init: 1 }
+      recommenders:
+        - { kind: most-popular }
+        - { kind: cluster-popular }
+      metrics: [ndcg@10, recall@10, ari]
+      """;
+
   @TempDir Path tmp;
 
   /**
@@ -42,7 +57,7 @@ class KilledRunTest {
         "-Dai.djl.offline=true", "-Dai.djl.onnx.disable_alternative=true", "-Dinterestlab.progress=false",
         "-Dinterestlab.root=" + root, "-Dinterestlab.cache=" + cache,
         "-cp", System.getProperty("java.class.path"), "org.interestlab.cli.Lab",
-        "run", root.resolve("experiments/configs/quickstart.yaml").toString(), "--runs-dir", runs.toString(), "--quiet"));
+        "run", tmp.resolve("killed.yaml").toString(), "--runs-dir", runs.toString(), "--quiet"));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile()).start();
   }
 
@@ -66,6 +81,7 @@ class KilledRunTest {
 
   @Test
   void aRunKilledMidWayLeavesNothingCompleteAndTheNextRunIsCleanAndIdentical() throws Exception {
+    Files.writeString(tmp.resolve("killed.yaml"), CONFIG);
     Path cache = cacheSharingModels(tmp.resolve("cache"));
     Path runs = tmp.resolve("runs");
 
