@@ -37,6 +37,16 @@ public record Embeddings(int rows, int dim, float[] data) {
     return data[row * dim + col];
   }
 
+  /**
+   * The first row holding NaN or ±infinity, or −1 when every value is finite. Such values are never
+   * used silently: from a user's file they are an error naming the row, from a cache a miss, from an
+   * encoder a bug. O(rows · dim).
+   */
+  public int firstNonFiniteRow() {
+    for (int i = 0; i < data.length; i++) if (!Float.isFinite(data[i])) return i / dim;
+    return -1;
+  }
+
   /** A copy of one row. */
   public float[] row(int i) {
     return Arrays.copyOfRange(data, i * dim, (i + 1) * dim);

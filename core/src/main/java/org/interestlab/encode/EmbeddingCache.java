@@ -14,9 +14,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.interestlab.UserException;
 import org.interestlab.compute.CacheDirs;
+import org.interestlab.compute.StaleTemporaries;
 
 /**
  * Embeddings on disk, so re-running an experiment does not re-encode texts it has seen.
@@ -27,7 +31,10 @@ import org.interestlab.compute.CacheDirs;
  * {@code <dir>/<sha256(model id), 16 hex>/model.txt} (the full model id, for people) and
  * {@code <dir>/<model>/<first 2 hex of text hash>/<text sha256>.npy}, one 1 × d float32 {@code .npy}
  * per text (readable with {@code numpy.load}). Writes are atomic (temporary file + rename), so
- * concurrent runs may share a cache; a file of the wrong shape is treated as a miss and rewritten.
+ * concurrent runs may share a cache; a file of the wrong shape or holding NaN or infinity is treated as a
+ * miss and rewritten, and an encoder that returns such values is a bug ({@link IllegalStateException}),
+ * never stored. Temporary files of writers that were killed are removed when this cache next writes
+ * into the same model folder.
  *
  * <p>Default location: {@code <cache root>/embeddings} (see {@link CacheDirs}).
  *
@@ -46,6 +53,8 @@ public final class EmbeddingCache {
   private final Path dir;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  /** Model folders already cleaned of stale temporaries by this object (once each). */
+  private final Set<Path> cleaned = ConcurrentHashMap.newKeySet();
 
   private EmbeddingCache(Path dir) {
     this.dir = dir;
@@ -104,9 +113,10 @@ public final class EmbeddingCache {
     }
     if (!missing.isEmpty()) {
       List<String> todo = new ArrayList<>(missing.keySet());
-      Embeddings fresh = encoder.encode(todo);
+      Embeddings fresh = FiniteOutputEncoder.requireFinite(encoder.encode(todo), encoder, todo);
       try {
         Files.createDirectories(modelDir);
+        if (cleaned.add(modelDir)) removeStaleParts(modelDir);
         Path label = modelDir.resolve("model.txt");
         if (!Files.exists(label)) org.interestlab.compute.AtomicFiles.write(label, (modelId + "\n").getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < todo.size(); r++) {
@@ -125,6 +135,14 @@ public final class EmbeddingCache {
     return new Embeddings(texts.size(), d, out);
   }
 
+  /** Removes the {@code .part} files of killed writers in a model folder and its shard folders. */
+  private static void removeStaleParts(Path modelDir) throws IOException {
+    StaleTemporaries.removeParts(modelDir);
+    try (Stream<Path> shards = Files.list(modelDir)) {
+      shards.filter(Files::isDirectory).forEach(StaleTemporaries::removeParts);
+    }
+  }
+
   private static Path file(Path modelDir, String textHash) {
     return modelDir.resolve(textHash.substring(0, 2)).resolve(textHash + ".npy");
   }
@@ -132,7 +150,7 @@ public final class EmbeddingCache {
   private static float[] read(Path file, int d) {
     try {
       Embeddings e = Npy.fromBytes(Files.readAllBytes(file), file.toString());
-      return e.rows() == 1 && e.dim() == d ? e.data() : null;
+      return e.rows() == 1 && e.dim() == d && e.firstNonFiniteRow() < 0 ? e.data() : null;
     } catch (NoSuchFileException e) {
       return null;
     } catch (UserException e) {

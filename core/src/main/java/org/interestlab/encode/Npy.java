@@ -78,10 +78,13 @@ public final class Npy {
     if (group(FORTRAN, header, source, "fortran_order").equals("True")) {
       throw new UserException(source + ": Fortran-order arrays are not supported (save with numpy.ascontiguousarray)");
     }
-    List<Integer> shape = new ArrayList<>();
-    for (String s : group(SHAPE, header, source, "shape").split(",")) if (!s.isBlank()) shape.add(Integer.parseInt(s.trim()));
-    int rows;
-    int dim;
+    if (!descr.equals("<f4") && !descr.equals("<f8")) {
+      throw new UserException(source + ": dtype '" + descr + "' not supported — save as float32 ('<f4') or float64");
+    }
+    String shapeText = group(SHAPE, header, source, "shape");
+    List<Long> shape = shape(shapeText, source);
+    long rows;
+    long dim;
     if (shape.size() == 2) {
       rows = shape.get(0);
       dim = shape.get(1);
@@ -89,24 +92,39 @@ public final class Npy {
       rows = 1;
       dim = shape.get(0);
     } else {
-      throw new UserException(source + ": expected a 1-d or 2-d array, shape is " + shape);
+      throw new UserException(source + ": expected a 1-d or 2-d array, the header's shape is (" + shapeText.trim() + ")");
     }
-    int n = rows * dim;
+    if (dim == 0 && rows > 0) throw new UserException(source + ": the header's shape (" + shapeText.trim() + ") has rows of 0 values — allowed: d ≥ 1");
+    int itemSize = descr.equals("<f8") ? 8 : 4;
+    // The header is checked against the bytes present before anything is allocated: a lying header
+    // must not reserve memory the file cannot fill.
+    boolean tooMany = rows > Integer.MAX_VALUE || dim > Integer.MAX_VALUE || rows != 0 && dim > (Integer.MAX_VALUE - 8L) / rows;
+    long need = tooMany ? 0 : rows * dim;
+    if (tooMany || need * itemSize > buf.remaining()) {
+      throw new UserException(source + ": the header's shape (" + shapeText.trim() + ") needs "
+          + (tooMany ? "more than 2^31 values" : need * itemSize + " data bytes") + ", the file holds " + buf.remaining()
+          + " — truncated, or not written by numpy.save");
+    }
+    int n = (int) need;
     float[] data = new float[n];
-    if (descr.equals("<f4")) {
-      check(buf, 4L * n, source);
-      buf.asFloatBuffer().get(data);
-    } else if (descr.equals("<f8")) {
-      check(buf, 8L * n, source);
-      for (int i = 0; i < n; i++) data[i] = (float) buf.getDouble();
-    } else {
-      throw new UserException(source + ": dtype '" + descr + "' not supported — save as float32 ('<f4') or float64");
-    }
-    return new Embeddings(rows, dim, data);
+    if (descr.equals("<f4")) buf.asFloatBuffer().get(data);
+    else for (int i = 0; i < n; i++) data[i] = (float) buf.getDouble();
+    return new Embeddings((int) rows, (int) dim, data);
   }
 
-  private static void check(ByteBuffer buf, long need, String source) {
-    if (buf.remaining() < need) throw new UserException(source + ": truncated .npy file (" + buf.remaining() + " of " + need + " data bytes)");
+  /** The dimensions of a header's shape: non-negative integers of at most 10 digits (a larger one cannot fit in memory). */
+  private static List<Long> shape(String text, String source) {
+    List<Long> out = new ArrayList<>();
+    for (String s : text.split(",")) {
+      String t = s.trim();
+      if (t.isEmpty()) continue;
+      if (!t.matches("\\d{1,10}L?")) {
+        throw new UserException(source + ": the header's shape (" + text.trim() + ") has dimension '" + (t.length() > 30 ? t.substring(0, 30) + "…" : t)
+            + "' — allowed: non-negative integers that fit in memory");
+      }
+      out.add(Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t));
+    }
+    return out;
   }
 
   private static String group(Pattern p, String header, String source, String key) {

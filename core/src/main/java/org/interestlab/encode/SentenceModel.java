@@ -151,7 +151,9 @@ public record SentenceModel(String name, Path modelFile, Path tokenizerFile, Poo
     try {
       if (Files.isRegularFile(target) && Files.size(target) == size) return;
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+      // An extraction killed half-way leaves a .part named after its process: removed here once that process is dead.
+      org.interestlab.compute.StaleTemporaries.removeParts(target.getParent());
+      Path tmp = target.getParent().resolve(org.interestlab.compute.AtomicFiles.temporaryName(target.getFileName().toString()));
       try {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         long copied;

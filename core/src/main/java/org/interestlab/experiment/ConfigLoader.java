@@ -20,11 +20,6 @@ import org.interestlab.params.ParamSpec;
 import org.interestlab.params.Params;
 import org.interestlab.profile.ItemDocuments;
 import org.interestlab.recommend.Recommender;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads an experiment YAML file, applies {@code --set key.path=value} overrides, and validates every
@@ -69,11 +64,17 @@ public final class ConfigLoader {
     String shown = file.toString();
     String text;
     try {
+      if (Files.isDirectory(file)) throw new ConfigException(shown + ": is a folder — give a config file such as experiments/configs/quickstart.yaml");
+      long size = Files.size(file);
+      // Refused before reading: parsing time grows quickly with the size of one value.
+      if (size > ConfigYamlReader.MAX_CHARS) throw ConfigYamlReader.tooLarge(shown, size);
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(shown + ": no such config file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ConfigException(shown + ": not UTF-8 text — save the config as UTF-8");
     } catch (IOException e) {
-      throw new ConfigException(shown + ": cannot read: " + e.getMessage());
+      throw new ConfigException(shown + ": cannot read — " + org.interestlab.compute.AtomicFiles.reason(e));
     }
     return parseAll(shown, text, overrides);
   }
@@ -87,14 +88,7 @@ public final class ConfigLoader {
 
   /** Parses config text, expanding a {@code sweep:} section into one config per variant. */
   public List<ExperimentConfig> parseAll(String file, String text, List<String> overrides) {
-    Object root;
-    try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-    } catch (MarkedYAMLException e) {
-      throw new ConfigException(file + ": line " + (e.getProblemMark().getLine() + 1) + ": YAML syntax error: " + e.getProblem());
-    } catch (YAMLException e) {
-      throw new ConfigException(file + ": YAML syntax error: " + e.getMessage());
-    }
+    Object root = ConfigYamlReader.read(file, text);
     if (root == null) root = new LinkedHashMap<String, Object>();
     if (!(root instanceof Map)) throw new ConfigException(file + ": the config must be a mapping of keys (name, seed, dataset, …)");
     Map<String, Object> tree = copyMap(asMap(root));
@@ -299,7 +293,9 @@ public final class ConfigLoader {
     if (kindRaw == null) throw ConfigException.at(file, path + "." + kindKey, "missing — allowed: " + String.join(", ", kinds));
     String kind = String.valueOf(kindRaw);
     ComponentSpec<?> spec = registry.spec(stage, kind);
-    if (spec == null) throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds));
+    if (spec == null) {
+      throw ConfigException.at(file, path + "." + kindKey, "'" + kind + "' is not known — allowed: " + String.join(", ", kinds) + languageHint(kinds, kind));
+    }
 
     boolean named = stage == Stage.RECOMMENDER;
     Map<String, Object> given = new LinkedHashMap<>();
@@ -344,6 +340,15 @@ public final class ConfigLoader {
     resolved.put(path, out);
     long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
     return new ComponentConfig(stage, kind, name, params, seed, candidates);
+  }
+
+  /** {@code synthetic-interests-zh} is listed as a dataset but is a language of {@code synthetic-interests}: say how to write it. */
+  private static String languageHint(List<String> kinds, String kind) {
+    for (String k : kinds) {
+      String rest = kind.startsWith(k + "-") ? kind.substring(k.length() + 1) : "";
+      if (rest.matches("[a-z]{2}")) return " ('" + kind + "' is written { source: " + k + ", language: " + rest + " })";
+    }
+    return "";
   }
 
   /**

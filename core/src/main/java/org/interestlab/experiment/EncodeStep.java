@@ -5,6 +5,7 @@ import java.util.List;
 import org.interestlab.data.Item;
 import org.interestlab.encode.CachedEncoder;
 import org.interestlab.encode.EmbeddingCache;
+import org.interestlab.encode.FiniteOutputEncoder;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.profile.ItemDocuments;
 
@@ -32,7 +33,8 @@ final class EncodeStep implements RunStep {
     corpus.addAll(ctx.itemDocuments.reviewTexts(ctx.train()));
     corpus.addAll(ctx.components.profiler().encoderCorpus(ctx.train()));
     FittedEncoder fitted = ctx.closeAtEnd(ctx.timings.time("encode.fit", () -> ctx.components.encoder().fit(corpus)));
-    ctx.encoder = cache == null ? fitted : new CachedEncoder(fitted, cache);
+    FittedEncoder checked = FiniteOutputEncoder.of(fitted);
+    ctx.encoder = cache == null ? checked : new CachedEncoder(checked, cache);
     ctx.log.info("encoder " + ctx.config.encoder().kind() + ": " + fitted.dimension() + "-d, " + fitted.placement());
     if (ctx.components.needItemVectors()) {
       ctx.itemVectors = ctx.timings.time("encode.items", () -> ctx.itemDocuments.vectors(ctx.train(), ctx.encoder));

@@ -13,7 +13,9 @@ final class SplitStep implements RunStep {
 
   @Override
   public void run(RunContext ctx) {
+    SplitChecks.loaded(ctx.config, ctx.data());
     ctx.split = ctx.timings.time("split", () -> ctx.components.splitter().split(ctx.data()));
+    SplitChecks.split(ctx.config, ctx.data(), ctx.train());
     String kind = ctx.config.split().kind();
     SplitReport report = SplitReport.of(ctx.data(), ctx.split);
     report.requireTestUsers(ctx.config.file(), kind, ctx.config.split().params().values());

@@ -9,9 +9,13 @@ import java.util.Map;
  * A grid over config values: {@code sweep: { encoder: [{kind: tfidf}, {kind: minilm-l6}], clusterer.k: [8, 12] }}
  * runs every combination (here four), each a complete config validated on its own and written to
  * its own run folder named {@code <name>-<variant>}. Keys are dotted paths as in {@code --set};
- * values replace what the config has there.
+ * values replace what the config has there. A sweep has at most {@value #MAX_VARIANTS} variants,
+ * counted before any is built.
  */
 final class Sweep {
+  /** Most combinations a sweep may have: each is a complete run, and all are validated before the first. */
+  static final int MAX_VARIANTS = 1000;
+
   private Sweep() {}
 
   /** One combination: a label such as {@code encoder=minilm-l6,clusterer.k=8} and the values to set. */
@@ -20,6 +24,12 @@ final class Sweep {
   static List<Variant> variants(String file, Object raw) {
     if (!(raw instanceof Map<?, ?> m) || m.isEmpty()) {
       throw ConfigException.at(file, "sweep", ConfigText.show(raw) + " — allowed: a mapping of key paths to lists of values, e.g. { clusterer.k: [8, 12] }");
+    }
+    double count = 1;
+    for (Object values : m.values()) if (values instanceof List<?> l) count *= Math.max(1, l.size());
+    if (count > MAX_VARIANTS) {
+      throw ConfigException.at(file, "sweep", String.format(java.util.Locale.ROOT, "%.0f", count)
+          + " combinations — allowed: at most " + MAX_VARIANTS + " (split the sweep into several configs)");
     }
     List<Variant> out = new ArrayList<>();
     out.add(new Variant("", new LinkedHashMap<>()));

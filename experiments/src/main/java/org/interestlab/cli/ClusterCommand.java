@@ -53,7 +53,8 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a clusterer parameter, e.g. --param eps=0.3 (repeatable)")
   List<String> params = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "FILE", description = "where to write the labels (CSV: index,label; needed for a single k)")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "where to write the labels (CSV: index,label) of a single k; without it only the metrics are printed")
   Path out;
 
   @Option(names = "--truth", paramLabel = "FILE", description = "ground-truth labels (CSV: index,label) for ARI, NMI, AMI, purity, V-measure")
@@ -82,7 +83,6 @@ final class ClusterCommand implements Callable<Integer> {
     if (ks.size() > 1 && out != null) {
       throw new UserException("--out: labels are written for a single --k; with --k " + k + " only the table is printed — drop --out or give one k");
     }
-    if (ks.size() <= 1 && out == null) throw new UserException("--out: missing — say where to write the labels, e.g. --out labels.csv");
     // Every parameter is checked before the vectors are read.
     List<Clusterer> clusterers = new ArrayList<>();
     for (Integer kk : ks) {
@@ -107,8 +107,12 @@ final class ClusterCommand implements Callable<Integer> {
       System.out.print(ClusterReport.block(r, truthLabels, note));
       System.out.printf(Locale.ROOT, "%-18s %d%n", "iterations", r.clustering().iterations());
       System.out.printf(Locale.ROOT, "%-18s %.2f%n", "seconds", r.seconds());
-      LabelsCsv.write(out, r.clustering().labels());
-      System.out.println("labels written to " + out);
+      if (out != null) {
+        LabelsCsv.write(out, r.clustering().labels());
+        System.out.println("labels written to " + out);
+      } else {
+        System.out.println("labels not written (add --out labels.csv to keep them)");
+      }
     } else {
       System.out.printf(Locale.ROOT, "%s over k = %s on %s (%d × %d), seed %d%n", kind, k, input, x.rows(), x.dim(), seed);
       if (!note.isEmpty()) System.out.println("silhouette: " + note);

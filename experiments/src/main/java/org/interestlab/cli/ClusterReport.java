@@ -1,6 +1,7 @@
 package org.interestlab.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +34,23 @@ final class ClusterReport {
     return sample > 0 ? "sample of " + sample + " points, seed " + seed : "";
   }
 
+  /**
+   * The vectors of a user's {@code .npy} file; a folder, an unreadable file, a header that does not
+   * match the data, or a NaN or infinite value end in one line naming the file (and the row).
+   */
   static Embeddings readVectors(Path file) {
+    if (Files.isDirectory(file)) throw new UserException(file + ": is a folder — give a .npy file (a float32 matrix, one row per point)");
     try {
-      return Npy.read(file);
+      Embeddings x = Npy.read(file);
+      int bad = x.firstNonFiniteRow();
+      if (bad >= 0) {
+        throw new UserException(file + ": row " + bad + " (0-based) holds NaN or infinity — allowed: finite values only (drop or impute that row)");
+      }
+      return x;
     } catch (NoSuchFileException e) {
       throw new UserException(file + ": no such vectors file (expected a .npy float32 matrix, one row per point)");
     } catch (IOException e) {
-      throw new UserException(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw new UserException(file + ": cannot read — " + org.interestlab.compute.AtomicFiles.reason(e), e);
     }
   }
 

@@ -1,7 +1,6 @@
 package org.interestlab.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +11,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.interestlab.UserException;
+import org.interestlab.compute.AtomicFiles;
 import org.interestlab.data.TextInputs;
 import org.interestlab.encode.CachedEncoder;
 import org.interestlab.encode.EmbeddingCache;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.encode.EmbeddingsCsv;
 import org.interestlab.encode.Encoder;
+import org.interestlab.encode.FiniteOutputEncoder;
 import org.interestlab.encode.FittedEncoder;
 import org.interestlab.encode.Npy;
 import org.interestlab.experiment.ComponentConfig;
@@ -79,7 +80,11 @@ final class EncodeCommand implements Callable<Integer> {
     if (!outName.endsWith(".npy") && !outName.endsWith(".csv")) {
       throw new UserException("--out " + out + ": unknown format — allowed: a .npy or .csv file name");
     }
-    List<String> texts = TextInputs.read(Paths.userPath(input.toString()), column);
+    Path inputFile = Paths.userPath(input.toString());
+    if (Files.isDirectory(inputFile)) {
+      throw new UserException("--input " + input + ": is a folder — give a text file (one text per line) or a CSV file");
+    }
+    List<String> texts = TextInputs.read(inputFile, column);
     if (texts.isEmpty()) throw new UserException(input + ": no texts to encode (the file is empty)");
 
     long start = System.nanoTime();
@@ -87,16 +92,15 @@ final class EncodeCommand implements Callable<Integer> {
     EmbeddingCache cache = cacheable ? EmbeddingCache.openDefault() : null;
     Embeddings vectors;
     try (FittedEncoder fitted = fit(encoder, texts, cache)) {
+      // Non-finite output is a bug of the encoder: it throws rather than reaching the file.
       vectors = fitted.encode(texts);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
     try {
       if (outName.endsWith(".npy")) Npy.write(out, vectors);
       else EmbeddingsCsv.write(out, IntStream.range(0, texts.size()).mapToObj(Integer::toString).toList(), vectors);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing " + out, e);
+      throw new UserException("--out " + out + ": cannot write — " + AtomicFiles.reason(e), e);
     }
     System.out.printf(Locale.ROOT, "%,d texts → %d-d vectors in %.1f s (%s)%s%n", texts.size(), vectors.dim(), seconds, encoder.id(),
         cache == null ? "" : String.format(Locale.ROOT, "; embedding cache: %,d hits, %,d misses", cache.hits(), cache.misses()));
@@ -105,7 +109,7 @@ final class EncodeCommand implements Callable<Integer> {
   }
 
   private static FittedEncoder fit(Encoder encoder, List<String> texts, EmbeddingCache cache) {
-    FittedEncoder fitted = encoder.fit(texts);
+    FittedEncoder fitted = FiniteOutputEncoder.of(encoder.fit(texts));
     return cache == null ? fitted : new CachedEncoder(fitted, cache);
   }
 

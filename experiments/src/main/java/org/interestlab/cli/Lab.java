@@ -44,7 +44,13 @@ public final class Lab {
       err.flush();
       return 1;
     });
-    // picocli's own usage errors (unknown option, missing argument) already exit 2.
+    // picocli's own usage errors (unknown option, missing argument): one line too, exit 2.
+    cl.setParameterExceptionHandler((ex, parsedArgs) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("error: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      err.flush();
+      return USER_ERROR;
+    });
     return cl.execute(args);
   }
 
