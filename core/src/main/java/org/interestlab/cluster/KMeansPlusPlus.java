@@ -34,6 +34,11 @@ import java.util.stream.IntStream;
 final class KMeansPlusPlus {
   /** Points per block of the potential's sum (its rounding, and so the draws, depend on it). */
   private static final int SUM_BLOCK = CentroidUpdate.POINTS_PER_TASK;
+  /**
+   * Relative bound on the rounding of a potential's sum (n u Σ for n ≤ 2³¹ terms is below 2.4e-7;
+   * a potential interval is widened by it).
+   */
+  private static final double SUM_SLACK = 1e-6;
   /** Points measured per parallel task. */
   private static final int MEASURE_BLOCK = 512;
 
@@ -43,8 +48,16 @@ final class KMeansPlusPlus {
   private final float[] centres;
   /** Squared reference distance of each point to its nearest centre so far. */
   private double[] closest;
-  /** Each candidate's distances, valid at its open points. */
+  /** Each candidate's distances {@code min(closest, ‖x − q‖²)}, valid at its open points once settled. */
   private final double[][] candidateDist;
+  /** Per point, the candidates (bit t: candidate t) whose distance the float32 products did not settle. */
+  private final int[] unsettled;
+  /** ‖x_i‖² in double, and ‖x_i‖. */
+  private final double[] squares;
+  private final double[] norms;
+  private final BoundedDistance.Kernel kernel = BoundedDistance.kernel();
+  /** γ_d of float32 products, as {@link BlockedProducts#gamma}. */
+  private final double gamma;
   /** The points some candidate might move ({@link #openPoints}), and which candidates (bit t: candidate t). */
   private final int[] open;
   private final int[] openMask;
@@ -59,7 +72,6 @@ final class KMeansPlusPlus {
   /** The points whose nearest centre is each centre, and the largest {@link #reach} among them. */
   private final int[][] members;
   private final double[] radius;
-  private final BoundedDistance bounded;
   private int chosen;
   private double potential;
 
@@ -71,6 +83,16 @@ final class KMeansPlusPlus {
     this.closest = new double[n];
     int trials = trials(k);
     this.candidateDist = new double[trials][n];
+    this.unsettled = new int[n];
+    this.squares = new double[n];
+    this.norms = new double[n];
+    this.gamma = BlockedProducts.gamma(d);
+    IntStream.range(0, n).parallel().forEach(i -> {
+      double s = 0;
+      for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
+      squares[i] = s;
+      norms[i] = Math.sqrt(s);
+    });
     this.open = new int[n];
     this.openMask = new int[n];
     int blocks = (n + SUM_BLOCK - 1) / SUM_BLOCK;
@@ -80,7 +102,6 @@ final class KMeansPlusPlus {
     this.nearest = new int[n];
     this.members = new int[k][];
     this.radius = new double[k];
-    this.bounded = new BoundedDistance(d);
   }
 
   /** k centres (k × d, row-major) chosen among the {@code n} rows of {@code data}. */
@@ -121,11 +142,19 @@ final class KMeansPlusPlus {
     int[] candidates = new int[trials];
     for (int t = 0; t < trials; t++) candidates[t] = sample(closest, prefix, potential, rng);
     int count = openPoints(candidates);
-    measureOpen(candidates, count);
+    float[] rows = new float[trials * d];
+    for (int t = 0; t < trials; t++) System.arraycopy(data, candidates[t] * d, rows, t * d, d);
+    // Candidates whose potential interval starts above the least upper end cannot win: no reference
+    // distances for them.
+    double[][] range = estimate(candidates, rows, count);
+    double leastHigh = Double.POSITIVE_INFINITY;
+    for (double[] r : range) leastHigh = Math.min(leastHigh, r[1]);
     int best = -1;
     double bestPotential = Double.POSITIVE_INFINITY;
     for (int t = 0; t < trials; t++) {
-      double pot = potentialWith(t);
+      if (range[t][0] > leastHigh) continue;
+      settle(candidates[t], t, count);
+      double pot = potentialWith(t, candidateDist[t]);
       if (pot < bestPotential) {
         bestPotential = pot;
         best = t;
@@ -133,18 +162,20 @@ final class KMeansPlusPlus {
     }
     accept(candidates[best], best, count);
     potential = bestPotential;
-    for (int r = 0; r < count; r++) openMask[open[r]] = 0;
+    for (int r = 0; r < count; r++) {
+      openMask[open[r]] = 0;
+      unsettled[open[r]] = 0;
+    }
     for (int t = 0; t < trials; t++) Arrays.fill(touched[t], false);
   }
 
   /**
-   * Lists in {@link #open} (centre by centre) the points that some candidate might bring closer than
+   * Lists in {@link #open} (in point order) the points that some candidate might bring closer than
    * their nearest centre, those the triangle inequality does not settle, with bit t of
    * {@link #openMask} set for candidate t and {@link #touched} marking their sum blocks. Returns
    * how many.
    */
   private int openPoints(int[] candidates) {
-    int count = 0;
     for (int t = 0; t < candidates.length; t++) {
       int bit = 1 << t;
       for (int a = 0; a < chosen; a++) {
@@ -152,51 +183,104 @@ final class KMeansPlusPlus {
         if (gap >= 2 * radius[a]) continue;
         for (int i : members[a]) {
           if (gap >= 2 * reach[i]) continue;
-          if (openMask[i] == 0) open[count++] = i;
           openMask[i] |= bit;
           touched[t][i / SUM_BLOCK] = true;
         }
       }
     }
+    // Listed in point order: memory is then read forward, as the hardware prefetches it.
+    int count = 0;
+    for (int i = 0; i < n; i++) if (openMask[i] != 0) open[count++] = i;
     return count;
   }
 
   /** {@code out[i] = ‖x_i − x_point‖²} for the listed points: the first centre's distances. */
   private void measureAll(int point, int[] ids, double[] out) {
-    parallelOver(ids.length, r -> out[ids[r]] = SquaredDistance.between(data, ids[r] * d, data, point * d, d));
+    parallelOver(ids.length, () -> null, (unused, r) -> out[ids[r]] = SquaredDistance.between(data, ids[r] * d, data, point * d, d));
   }
 
   /**
-   * {@code candidateDist[t][i] = min(closest[i], ‖x_i − x_t‖²)} for the open points and their
-   * candidates. A point whose float32 distance (several times cheaper) proves it no closer keeps its
-   * value; the others get the reference distance.
+   * An interval {@code [low, high]} per candidate that holds the potential {@link #potentialWith}
+   * would compute, from float32 products: {@code ‖x‖² + ‖q‖² − 2 x·q} errs by at most
+   * {@link #productError} (which also covers the reference's own rounding), and the sums' rounding is
+   * below {@link #SUM_SLACK} of the potential. Points the products cannot prove no closer are marked
+   * in {@link #unsettled}.
    */
-  private void measureOpen(int[] candidates, int count) {
-    parallelOver(count, r -> {
-      int i = open[r];
-      for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
-        if ((mask & 1) == 0) continue;
-        int q = candidates[t] * d;
-        double dist = bounded.lower(bounded.squared(data, i * d, data, q, d)) >= reach[i]
-            ? closest[i] : Math.min(closest[i], SquaredDistance.between(data, i * d, data, q, d));
-        candidateDist[t][i] = dist;
+  private double[][] estimate(int[] candidates, float[] rows, int count) {
+    int m = candidates.length;
+    int tasks = (count + MEASURE_BLOCK - 1) / MEASURE_BLOCK;
+    // Per task: the least and the most each candidate can lower the potential by.
+    double[][] drops = new double[tasks][2 * m];
+    IntStream.range(0, tasks).parallel().forEach(task -> {
+      float[] products = new float[m];
+      double[] drop = drops[task];
+      for (int r = task * MEASURE_BLOCK, end = Math.min(count, r + MEASURE_BLOCK); r < end; r++) {
+        int i = open[r];
+        kernel.dots(data, i * d, rows, m, d, products);
+        int unsure = 0;
+        double own = closest[i];
+        for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
+          if ((mask & 1) == 0) continue;
+          int q = candidates[t];
+          double est = squares[i] + squares[q] - 2.0 * products[t];
+          double err = productError(norms[i], norms[q]);
+          if (est - err >= own) continue;
+          unsure |= 1 << t;
+          drop[2 * t] += Double.isFinite(est) ? Math.max(0, own - (est + err)) : 0;
+          drop[2 * t + 1] += own - Math.max(0, est - err);
+        }
+        unsettled[i] = unsure;
       }
+    });
+    double[][] range = new double[m][2];
+    double slack = SUM_SLACK * potential;
+    for (int t = 0; t < m; t++) {
+      double least = 0;
+      double most = 0;
+      for (double[] drop : drops) {
+        least += drop[2 * t];
+        most += drop[2 * t + 1];
+      }
+      range[t][0] = potential - most - slack;
+      range[t][1] = potential - least + slack;
+    }
+    return range;
+  }
+
+  /** Reference distances for candidate t's open points that {@link #estimate} left unsettled. */
+  private void settle(int point, int t, int count) {
+    int bit = 1 << t;
+    double[] out = candidateDist[t];
+    parallelOver(count, () -> null, (unused, r) -> {
+      int i = open[r];
+      if ((unsettled[i] & bit) != 0) out[i] = Math.min(closest[i], SquaredDistance.between(data, i * d, data, point * d, d));
     });
   }
 
-  /** The potential with candidate t added: the sums of untouched blocks are reused, bit for bit. */
-  private double potentialWith(int t) {
+  /**
+   * Bound on |computed − exact| of {@code ‖x‖² + ‖q‖² − 2 fl(x·q)} and on the reference's distance:
+   * as {@link BlockedProducts#productError}.
+   */
+  private double productError(double nx, double nq) {
+    return 2 * gamma * nx * nq + SquaredDistance.MARGIN * (nx + nq) * (nx + nq);
+  }
+
+  /**
+   * The potential with candidate t added, as the unpruned seeding sums it (blocks in order): its
+   * settled points at their {@link #candidateDist}, the others at {@link #closest}; untouched blocks
+   * reuse their sums.
+   */
+  private double potentialWith(int t, double[] values) {
     int blocks = blockSums.length;
     double[] partial = new double[blocks];
     int bit = 1 << t;
-    double[] mine = candidateDist[t];
     IntStream.range(0, blocks).parallel().forEach(b -> {
       if (!touched[t][b]) {
         partial[b] = blockSums[b];
         return;
       }
       double s = 0;
-      for (int i = b * SUM_BLOCK, end = Math.min(n, i + SUM_BLOCK); i < end; i++) s += (openMask[i] & bit) != 0 ? mine[i] : closest[i];
+      for (int i = b * SUM_BLOCK, end = Math.min(n, i + SUM_BLOCK); i < end; i++) s += (unsettled[i] & bit) != 0 ? values[i] : closest[i];
       partial[b] = s;
     });
     double total = 0;
@@ -204,10 +288,12 @@ final class KMeansPlusPlus {
     return total;
   }
 
-  private static void parallelOver(int count, java.util.function.IntConsumer body) {
+  /** {@code body(scratch, r)} for r < count, in parallel blocks, each block with its own scratch. */
+  private static <S> void parallelOver(int count, java.util.function.Supplier<S> scratch, java.util.function.ObjIntConsumer<S> body) {
     int tasks = (count + MEASURE_BLOCK - 1) / MEASURE_BLOCK;
     IntStream.range(0, tasks).parallel().forEach(task -> {
-      for (int r = task * MEASURE_BLOCK, end = Math.min(count, r + MEASURE_BLOCK); r < end; r++) body.accept(r);
+      S own = scratch.get();
+      for (int r = task * MEASURE_BLOCK, end = Math.min(count, r + MEASURE_BLOCK); r < end; r++) body.accept(own, r);
     });
   }
 
@@ -225,7 +311,7 @@ final class KMeansPlusPlus {
     double[] dist = candidateDist[t];
     for (int r = 0; r < count; r++) {
       int i = open[r];
-      if ((openMask[i] & bit) != 0 && dist[i] < closest[i]) {
+      if ((unsettled[i] & bit) != 0 && dist[i] < closest[i]) {
         lost[nearest[i]] = true;
         nearest[i] = c;
         closest[i] = dist[i];
