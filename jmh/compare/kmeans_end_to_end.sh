@@ -30,8 +30,9 @@ for round in $(seq 1 "$rounds"); do
   lab=$(echo "$end - $start" | bc -l)
   lab_times+=("$lab")
   printf 'lab cluster (whole process) %.2f s; fit alone (seeding + iterations) %s s\n' "$lab" "$(awk '$1 == "seconds" {print $2}' "$dir/lab.out")"
-  sk=$("$py" "$helper" fit "$dir" | tee /dev/stderr | awk '{print $3}')
-  sk_times+=("$sk")
+  sk_line=$("$py" "$helper" fit "$dir")
+  echo "$sk_line"
+  sk_times+=("$(echo "$sk_line" | awk '{print $3}')")
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
