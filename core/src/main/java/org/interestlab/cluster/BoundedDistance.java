@@ -30,6 +30,12 @@ final class BoundedDistance {
     /** {@link SquaredDistance#between}, bit for bit: {@link SquaredDistance#betweenScalar}'s operations. */
     double reference(float[] x, int xOffset, float[] c, int cOffset, int d);
 
+    /**
+     * {@code out[t] = fl(x · q_t)} for the m rows {@code q_t} of {@code q} (m × d, row-major), x read
+     * once for all of them; any summation order, so within {@code γ_d ‖x‖ ‖q_t‖} of the exact product.
+     */
+    void dots(float[] x, int xOffset, float[] q, int m, int d, float[] out);
+
 
     /** {@code min over g < count of fl(a[aOffset + g] − b[g])}, +∞ for count 0. */
     float minDifference(float[] a, int aOffset, float[] b, int count);
@@ -185,6 +191,21 @@ final class BoundedDistance {
     @Override
     public double reference(float[] x, int xOffset, float[] c, int cOffset, int d) {
       return SquaredDistance.betweenScalar(x, xOffset, c, cOffset, d);
+    }
+
+    @Override
+    public void dots(float[] x, int xo, float[] q, int m, int d, float[] out) {
+      for (int r = 0; r < m; r++) {
+        float s0 = 0;
+        float s1 = 0;
+        int t = 0;
+        for (; t + 1 < d; t += 2) {
+          s0 += x[xo + t] * q[r * d + t];
+          s1 += x[xo + t + 1] * q[r * d + t + 1];
+        }
+        if (t < d) s0 += x[xo + t] * q[r * d + t];
+        out[r] = s0 + s1;
+      }
     }
 
     @Override

@@ -49,7 +49,10 @@ import org.interestlab.params.Params;
  * Memory beyond the points: about 50 bytes per point plus one float per point and group (g capped
  * at 2²⁶ / n; Elkan: k floats per point, n·k at most 2²⁸) and {@code O(k d)}; with {@code cosine},
  * also the normalised copy of the points.
- * Seeding with k-means++ costs {@code O(n d k log k)}; prefer {@code random} for very large n·k.
+ * Seeding with k-means++ costs {@code O(n d k log k)} at worst; {@link KMeansPlusPlus} measures only the
+ * points the triangle inequality leaves open, and settles most of those by float32 products, with the
+ * same centres as measuring every point (on clustered data a new centre meets its neighbourhood only);
+ * {@code random} skips seeding altogether.
  *
  * <p>Parameters and their defaults are declared once in {@link #PARAMS} (k 12, k-means++, 3 restarts,
  * 100 iterations, tol 1e-4, CPU, auto, euclidean): a config, {@link #defaults()} and {@link #of(int)}

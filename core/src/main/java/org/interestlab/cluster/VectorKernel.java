@@ -42,6 +42,51 @@ final class VectorKernel implements BoundedDistance.Kernel {
   }
 
   @Override
+  public void dots(float[] x, int xo, float[] q, int m, int d, float[] out) {
+    int lanes = S.length();
+    int r = 0;
+    // Four rows of q per pass over x: one load of x feeds four fused multiply-adds.
+    for (; r + 3 < m; r += 4) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = FloatVector.zero(S);
+      FloatVector a2 = FloatVector.zero(S);
+      FloatVector a3 = FloatVector.zero(S);
+      int q0 = r * d;
+      int t = 0;
+      for (; t + lanes <= d; t += lanes) {
+        FloatVector v = FloatVector.fromArray(S, x, xo + t);
+        a0 = v.fma(FloatVector.fromArray(S, q, q0 + t), a0);
+        a1 = v.fma(FloatVector.fromArray(S, q, q0 + d + t), a1);
+        a2 = v.fma(FloatVector.fromArray(S, q, q0 + 2 * d + t), a2);
+        a3 = v.fma(FloatVector.fromArray(S, q, q0 + 3 * d + t), a3);
+      }
+      float s0 = a0.reduceLanes(VectorOperators.ADD);
+      float s1 = a1.reduceLanes(VectorOperators.ADD);
+      float s2 = a2.reduceLanes(VectorOperators.ADD);
+      float s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (; t < d; t++) {
+        float v = x[xo + t];
+        s0 += v * q[q0 + t];
+        s1 += v * q[q0 + d + t];
+        s2 += v * q[q0 + 2 * d + t];
+        s3 += v * q[q0 + 3 * d + t];
+      }
+      out[r] = s0;
+      out[r + 1] = s1;
+      out[r + 2] = s2;
+      out[r + 3] = s3;
+    }
+    for (; r < m; r++) {
+      FloatVector a = FloatVector.zero(S);
+      int t = 0;
+      for (; t + lanes <= d; t += lanes) a = FloatVector.fromArray(S, x, xo + t).fma(FloatVector.fromArray(S, q, r * d + t), a);
+      float s = a.reduceLanes(VectorOperators.ADD);
+      for (; t < d; t++) s += x[xo + t] * q[r * d + t];
+      out[r] = s;
+    }
+  }
+
+  @Override
   public float squared(float[] x, int xo, float[] c, int co, int d) {
     int lanes = S.length();
     FloatVector a0 = FloatVector.zero(S);
