@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.interestlab.UserException;
 import org.interestlab.compute.AtomicFiles;
+import org.interestlab.plot.PlotlyJs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class BenchCompareCommand implements Callable<Integer> {
     for (String d : dirs) machines.add(BenchResults.read(Paths.userPath(d)));
     BenchComparison c = BenchComparison.of(machines);
     System.out.print(c.table());
-    BenchPlotly plotly = BenchPlotly.packed();
-    if (!plotly.inlined()) System.err.println("bench: plotly.js was not packed at build time (no npm): " + out + " needs network");
+    PlotlyJs plotly = PlotlyJs.get();
+    if (!plotly.inlined()) System.err.println("bench: plotly.js was not inlined at build time (no npm): " + out + " needs network");
     Path target = out.toAbsolutePath();
     if (target.getParent() != null && !java.nio.file.Files.isDirectory(target.getParent())) {
       throw new UserException("--out " + out + ": folder " + target.getParent() + " does not exist");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interestlab.experiment.Json;
+import org.interestlab.plot.PlotlyJs;
 
 /**
  * {@code compare.html}: the comparison table and one grouped bar chart per suite and unit (x: benchmark
@@ -15,13 +16,13 @@ import org.interestlab.experiment.Json;
 final class BenchHtml {
   private BenchHtml() {}
 
-  static String render(BenchComparison c, BenchPlotly plotly) {
+  static String render(BenchComparison c, PlotlyJs plotly) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>InterestLab benchmarks across machines</title>\n")
         .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
         .append("td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right;font-size:90%}")
         .append("th:first-child,td:first-child{text-align:left}.fig{width:100%;max-width:70em;height:28em}</style>\n")
-        .append(plotly.scriptTag()).append("\n</head><body>\n<h1>InterestLab benchmarks across machines</h1>\n<ol>\n");
+        .append(plotly.html()).append("\n</head><body>\n<h1>InterestLab benchmarks across machines</h1>\n<ol>\n");
     for (BenchResults m : c.machines()) h.append("<li>").append(esc(m.machine())).append("</li>\n");
     h.append("</ol>\n<p>Score ± JMH's 99.9% error; × is the ratio to machine 1 (ms/op: lower is faster; ops/s: higher is faster).</p>\n");
     h.append("<table><tr><th>benchmark</th><th>unit</th>");
