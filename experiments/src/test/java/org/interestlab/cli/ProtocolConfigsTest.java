@@ -113,9 +113,10 @@ class ProtocolConfigsTest {
       for (String model : List.of("most-popular", "item-knn", "user-knn", "rp3beta", "ease", "als", "bpr")) {
         assertThat(metrics).as(model).contains("\"" + model + "\"");
       }
-      // Every listed parameter was chosen on validation: item-kNN 3 × 2, user-kNN 3 × 2, RP3beta 3 × 3 × 2, EASE 4, ALS 3 × 2.
+      // Every listed parameter was chosen on validation: item-kNN 3 × 2, user-kNN 3 × 2, RP3beta 3 × 3 × 2, EASE 4, ALS 3 × 2;
+      // popularity and BPR (nothing listed) are scored on validation too, one row each, after the header.
       List<String> selection = Files.readAllLines(run.resolve("selection.csv"));
-      assertThat(selection).hasSize(1 + 6 + 6 + 18 + 4 + 6);
+      assertThat(selection).hasSize(1 + 1 + 6 + 6 + 18 + 4 + 6 + 1);
       assertThat(Stream.of("significance.csv", "per_user.csv").map(run::resolve)).allMatch(Files::isRegularFile);
     } finally {
       System.clearProperty("interestlab.offline");
