@@ -42,21 +42,7 @@ public record KCoreFilter(int k) implements UnaryOperator<Dataset> {
 
   /** {@code split} applied to the k-core of its input; {@code split} itself when {@code kCore} is 0. */
   public static Splitter before(int kCore, Splitter split) {
-    return kCore == 0 ? split : new Filtered(new KCoreFilter(kCore), split);
-  }
-
-  /** A split of the k-core: {@code split.split(filter.apply(d))}. */
-  public record Filtered(KCoreFilter filter, Splitter split) implements Splitter {
-    @Override
-    public Split split(Dataset d) {
-      return split.split(filter.apply(d));
-    }
-
-    /** The training part is already the k-core's: the inner rule alone carves validation from it. */
-    @Override
-    public Splitter forValidation(double share) {
-      return split.forValidation(share);
-    }
+    return kCore == 0 ? split : new FilteredSplit(new KCoreFilter(kCore), split);
   }
 
   @Override

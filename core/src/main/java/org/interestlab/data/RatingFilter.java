@@ -35,21 +35,7 @@ public record RatingFilter(double minRating) implements UnaryOperator<Dataset> {
 
   /** {@code split} applied to the rated-at-least part of its input; {@code split} itself when {@code minRating} is 0. */
   public static Splitter before(double minRating, Splitter split) {
-    return minRating == 0 ? split : new Filtered(new RatingFilter(minRating), split);
-  }
-
-  /** A split of the filtered data: {@code split.split(filter.apply(d))}. */
-  public record Filtered(RatingFilter filter, Splitter split) implements Splitter {
-    @Override
-    public Split split(Dataset d) {
-      return split.split(filter.apply(d));
-    }
-
-    /** The training part is already filtered: the inner rule alone carves validation from it. */
-    @Override
-    public Splitter forValidation(double share) {
-      return split.forValidation(share);
-    }
+    return minRating == 0 ? split : new FilteredSplit(new RatingFilter(minRating), split);
   }
 
   @Override

@@ -2,11 +2,6 @@ package org.interestlab.data;
 
 import static org.interestlab.params.ParamSpec.openInterval;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.ParamList;
 
@@ -56,49 +51,11 @@ public record RatioSplit(double trainRatio, long seed) implements Splitter {
   /** {@code share} of each user's training interactions, shuffled by a seed distinct from the test split's. */
   @Override
   public Splitter forValidation(double share) {
-    return new RatioSplit(1 - share, mix(seed, -1));
+    return new RatioSplit(1 - share, Splits.mix(seed, -1));
   }
 
   @Override
   public Split split(Dataset d) {
-    List<Interaction> all = d.interactions();
-    List<List<Integer>> byUser = new ArrayList<>(d.numUsers());
-    for (int u = 0; u < d.numUsers(); u++) byUser.add(new ArrayList<>());
-    for (int i = 0; i < all.size(); i++) byUser.get(all.get(i).user()).add(i);
-    boolean[] test = new boolean[all.size()];
-    Set<Long> testPairs = new HashSet<>();
-    for (int u = 0; u < d.numUsers(); u++) {
-      List<Integer> mine = byUser.get(u);
-      if (mine.isEmpty()) continue;
-      Random rng = new Random(mix(seed, u));
-      // Fisher–Yates over the user's interactions in dataset order.
-      for (int i = mine.size() - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        Integer tmp = mine.get(i);
-        mine.set(i, mine.get(j));
-        mine.set(j, tmp);
-      }
-      int nTrain = (int) Math.rint(trainRatio * mine.size());
-      for (int r = nTrain; r < mine.size(); r++) {
-        test[mine.get(r)] = true;
-        testPairs.add(pair(u, all.get(mine.get(r)).item()));
-      }
-    }
-    List<Interaction> tags = d.tags();
-    boolean[] testTag = new boolean[tags.size()];
-    for (int i = 0; i < tags.size(); i++) testTag[i] = testPairs.contains(pair(tags.get(i).user(), tags.get(i).item()));
-    return Splits.assemble(d, test, testTag);
-  }
-
-  private static long pair(int user, int item) {
-    return ((long) user << 32) | (item & 0xffffffffL);
-  }
-
-  /** SplitMix64 finaliser over seed and user: well-spread, independent streams per user. */
-  static long mix(long seed, int user) {
-    long z = seed + 0x9E3779B97F4A7C15L * (user + 1L);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return Splits.perUserShuffled(d, seed, n -> n - (int) Math.rint(trainRatio * n));
   }
 }

@@ -2,12 +2,7 @@ package org.interestlab.data;
 
 import static org.interestlab.params.ParamSpec.integer;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
 import org.interestlab.UserException;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.ParamList;
@@ -97,7 +92,7 @@ public record UserPartsSplit(int trainParts, int validationParts, int testParts,
           + "validation part is %d of the %d training parts — write share: %.4f", share, trainParts, validationParts, testParts,
           validationParts, trainParts + validationParts, expected));
     }
-    return new UserPartsSplit(trainParts, 0, validationParts, RatioSplit.mix(seed, -1));
+    return new UserPartsSplit(trainParts, 0, validationParts, Splits.mix(seed, -1));
   }
 
   /**
@@ -125,34 +120,6 @@ public record UserPartsSplit(int trainParts, int validationParts, int testParts,
 
   @Override
   public Split split(Dataset d) {
-    List<Interaction> all = d.interactions();
-    List<List<Integer>> byUser = new ArrayList<>(d.numUsers());
-    for (int u = 0; u < d.numUsers(); u++) byUser.add(new ArrayList<>());
-    for (int i = 0; i < all.size(); i++) byUser.get(all.get(i).user()).add(i);
-    boolean[] test = new boolean[all.size()];
-    Set<Long> testPairs = new HashSet<>();
-    for (int u = 0; u < d.numUsers(); u++) {
-      List<Integer> mine = byUser.get(u);
-      if (mine.isEmpty()) continue;
-      Random rng = new Random(RatioSplit.mix(seed, u));
-      // Fisher–Yates over the user's interactions in dataset order.
-      for (int i = mine.size() - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        Integer tmp = mine.get(i);
-        mine.set(i, mine.get(j));
-        mine.set(j, tmp);
-      }
-      int nTest = counts(mine.size())[2];
-      for (int r = mine.size() - nTest; r < mine.size(); r++) {
-        test[mine.get(r)] = true;
-        testPairs.add(((long) u << 32) | (all.get(mine.get(r)).item() & 0xffffffffL));
-      }
-    }
-    List<Interaction> tags = d.tags();
-    boolean[] testTag = new boolean[tags.size()];
-    for (int i = 0; i < tags.size(); i++) {
-      testTag[i] = testPairs.contains(((long) tags.get(i).user() << 32) | (tags.get(i).item() & 0xffffffffL));
-    }
-    return Splits.assemble(d, test, testTag);
+    return Splits.perUserShuffled(d, seed, n -> counts(n)[2]);
   }
 }

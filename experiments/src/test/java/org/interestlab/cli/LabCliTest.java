@@ -2,10 +2,7 @@ package org.interestlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,20 +29,9 @@ class LabCliTest {
   /** Runs the CLI capturing stdout and stderr. */
   record Result(int code, String out, String err) {}
 
-  static synchronized Result lab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lab.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Result lab(String... args) {
+    org.interestlab.robustness.Cli.Result r = org.interestlab.robustness.Cli.lab(args);
+    return new Result(r.code(), r.out(), r.err());
   }
 
   private static List<Path> runDirs(Path runs) throws IOException {

@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 import org.interestlab.cli.Lab;
 
 /** The CLI run in-process as a user drives it, and what every user error must look like. */
-final class Cli {
+public final class Cli {
   private Cli() {}
 
-  record Result(int code, String out, String err) {}
+  /** What a command returned and printed. */
+  public record Result(int code, String out, String err) {}
 
   static Path root() {
     Path root = Path.of(System.getProperty("interestlab.root", "..")).toAbsolutePath().normalize();
@@ -24,7 +25,8 @@ final class Cli {
     return root;
   }
 
-  static synchronized Result lab(String... args) {
+  /** Runs {@code ./lab ARGS} in this JVM capturing standard output and error (one command at a time). */
+  public static synchronized Result lab(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,9 +2,7 @@ package org.interestlab.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.interestlab.cli.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,7 +252,7 @@ class CorruptDataFilesTest {
     c.format().fixture.accept(folder);
     c.damage().accept(folder);
     Path runs = tmp.resolve("runs");
-    Result r = run(c.format(), data, runs, "split: { kind: leave-last-out }");
+    Cli.Result r = run(c.format(), data, runs, "split: { kind: leave-last-out }");
 
     assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
     if (c.exit() == 2) {
@@ -277,7 +274,7 @@ class CorruptDataFilesTest {
   void cleanFixturesRunWithoutSkipLines(Format f) throws IOException {
     Path data = tmp.resolve("data");
     f.fixture.accept(data.resolve(f.folder));
-    Result r = run(f, data, tmp.resolve("runs"), "split: { kind: leave-last-out }");
+    Cli.Result r = run(f, data, tmp.resolve("runs"), "split: { kind: leave-last-out }");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("skipped");
     // Every one of the 40 users keeps a held-out rating; 40 < 100 earns the few-users warning.
@@ -294,7 +291,7 @@ class CorruptDataFilesTest {
     Path data = tmp.resolve("data");
     DataFixtures.movieLens100k(data.resolve("movielens-100k"));
     Path runs = tmp.resolve("runs");
-    Result r = run(Format.ML100K, data, runs, split);
+    Cli.Result r = run(Format.ML100K, data, runs, split);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: ").contains(expected);
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -321,7 +318,7 @@ class CorruptDataFilesTest {
     DataFixtures.amazon(folder, CATEGORY, true);
     damage.accept(folder);
     System.setProperty("interestlab.data", data.toString());
-    Result r = lab("datasets", "verify", "amazon-reviews-5core", "--param", "category=" + CATEGORY);
+    Cli.Result r = Cli.lab("datasets", "verify", "amazon-reviews-5core", "--param", "category=" + CATEGORY);
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
     assertThat(r.out()).contains("PROBLEMS").contains(expected);
     assertThat(r.err()).doesNotContain("\tat ");
@@ -344,9 +341,7 @@ class CorruptDataFilesTest {
 
   // ---- running the CLI in-process ----
 
-  record Result(int code, String out, String err) {}
-
-  private Result run(Format f, Path data, Path runs, String split) throws IOException {
+  private Cli.Result run(Format f, Path data, Path runs, String split) throws IOException {
     Path config = tmp.resolve("corrupt.yaml");
     Files.writeString(config, String.join("\n",
         "name: corrupt",
@@ -360,23 +355,7 @@ class CorruptDataFilesTest {
         "metrics: [ndcg@10]",
         ""));
     System.setProperty("interestlab.data", data.toString());
-    return lab("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-  }
-
-  static synchronized Result lab(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lab.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return Cli.lab("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

@@ -21,7 +21,7 @@ class DatasetsListTest {
 
   @Test
   void everyListedDatasetNamesAValidConfigSection() throws IOException {
-    CorruptDataFilesTest.Result r = CorruptDataFilesTest.lab("datasets", "list");
+    Cli.Result r = Cli.lab("datasets", "list");
     assertThat(r.code()).as(r.err()).isZero();
     Pattern section = Pattern.compile("^(\\S+)\\s+dataset: (\\{[^}]*})", Pattern.MULTILINE);
     Matcher m = section.matcher(r.out());
