@@ -97,7 +97,7 @@ class ProtocolConfigsTest {
   @Test
   void ml1mProtocolRunsOnAFileInMovieLens1mFormat(@TempDir Path tmp) throws Exception {
     Path folder = tmp.resolve("data").resolve("movielens-1m");
-    FakeMovieLens1m.write(folder, 40, 30, 11);
+    FakeMovieLens.ml1m(folder, 40, 30, 11);
     System.setProperty("interestlab.offline", "true");
     System.setProperty("interestlab.data", tmp.resolve("data").toString());
     try {
@@ -118,6 +118,36 @@ class ProtocolConfigsTest {
       List<String> selection = Files.readAllLines(run.resolve("selection.csv"));
       assertThat(selection).hasSize(1 + 1 + 6 + 6 + 18 + 4 + 6 + 1);
       assertThat(Stream.of("significance.csv", "per_user.csv").map(run::resolve)).allMatch(Files::isRegularFile);
+    } finally {
+      System.clearProperty("interestlab.offline");
+      System.clearProperty("interestlab.data");
+    }
+  }
+
+  /**
+   * The ML-100K protocol runs end to end on a small file in ML-100K's own format (the same 40 users ×
+   * 30 movies): every component builds and each recommender is tested and compared with EASE.
+   */
+  @Test
+  void ml100kProtocolRunsOnAFileInMovieLens100kFormat(@TempDir Path tmp) throws Exception {
+    FakeMovieLens.ml100k(tmp.resolve("data").resolve("movielens-100k"), 40, 30, 11);
+    System.setProperty("interestlab.offline", "true");
+    System.setProperty("interestlab.data", tmp.resolve("data").toString());
+    try {
+      Path runs = tmp.resolve("runs");
+      LabCliTest.Result r = LabCliTest.lab("run", root.resolve("experiments/configs/ml100k-msrec-protocol.yaml").toString(),
+          "--runs-dir", runs.toString(), "--quiet");
+      assertThat(r.code()).as(r.err()).isZero();
+      Path run;
+      try (Stream<Path> dirs = Files.list(runs)) {
+        run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+      }
+      String metrics = Files.readString(run.resolve("metrics.json"));
+      for (String model : List.of("most-popular", "item-knn", "user-knn", "rp3beta", "ease", "als", "bpr")) {
+        assertThat(metrics).as(model).contains("\"" + model + "\"");
+      }
+      // Six recommenders compared with EASE on each of the six per-user metrics (coverage is a system metric), after the header.
+      assertThat(Files.readAllLines(run.resolve("significance.csv"))).hasSize(1 + 6 * 6);
     } finally {
       System.clearProperty("interestlab.offline");
       System.clearProperty("interestlab.data");
