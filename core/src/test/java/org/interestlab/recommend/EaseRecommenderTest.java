@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.interestlab.UserException;
+import org.interestlab.compute.Embeddings;
 import org.interestlab.compute.Engines;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
@@ -27,6 +28,38 @@ import org.yaml.snakeyaml.Yaml;
  */
 class EaseRecommenderTest {
   private static final Map<String, Object> EXPECTED = loadJson("recommend/ease_expected.json");
+
+  /**
+   * Text as side information (collective EASE): scores equal numpy's float64 solve of
+   * XᵀX + α·F·Fᵀ + λI ({@code src/test/resources/recommend/ease_text_reference.py}, printed values
+   * below); an item without content adds nothing. u4 saw only i0; without text i1 and i2 tie (each
+   * co-occurs once with i0), with text i1 — whose vector is closer to i0's (cosine 0.8 against 0.6) —
+   * comes first.
+   */
+  @Test
+  void textAsSideInformationMatchesNumpy() {
+    Dataset.Builder b = Dataset.builder("t");
+    for (int i = 0; i < 4; i++) b.item(new Item("i" + i, "", "", List.of()));
+    int[][] histories = {{0, 1}, {0, 2}, {1, 3}, {2, 3}, {0}};
+    for (int u = 0; u < histories.length; u++) for (int i : histories[u]) b.interaction("u" + u, "i" + i, 5, i, "");
+    Dataset d = b.build();
+    Embeddings vectors = new Embeddings(4, 3, new float[] {3, 4, 0, 0, 1, 0, 2, 0, 0, 9, 9, 9});
+    TrainingData td = new TrainingData(d, null, vectors, null, new boolean[] {true, true, true, false});
+    EaseRecommender withText = new EaseRecommender(1, 2, "cpu");
+    assertThat(withText.needsItemVectors()).isTrue();
+    try (FittedRecommender model = withText.fit(td)) {
+      int u4 = d.userIndex("u4");
+      int u0 = d.userIndex("u0");
+      assertThat(model.scores(u4)).containsExactly(new double[] {0, 0.5555555556, 0.524168236, -0.2608695652}, within(1e-5));
+      assertThat(model.scores(u0)).containsExactly(new double[] {0.5938461538, 0.5555555556, 0.160703076, 0.0747826087}, within(1e-5));
+    }
+    EaseRecommender plain = new EaseRecommender(1, 0, "cpu");
+    assertThat(plain.needsItemVectors()).isFalse();
+    try (FittedRecommender model = plain.fit(td)) {
+      double[] s = model.scores(d.userIndex("u4"));
+      assertThat(s[1]).isEqualTo(s[2]);
+    }
+  }
 
   @Test
   void tinyMatrixGivesNumpysWeightsScoresAndTopLists() throws Exception {
