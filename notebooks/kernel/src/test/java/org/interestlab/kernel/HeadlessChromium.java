@@ -83,7 +83,8 @@ final class HeadlessChromium {
       String figure = after.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : after.length());
       if (!figure.contains("main-svg")) continue;
       rendered++;
-      if (figure.contains("class=\"trace") && Stream.of("class=\"point", "class=\"js-line", "class=\"box", "class=\"js-fill")
+      // Marks: scatter points, lines, boxes, filled areas, and the slices of treemaps and sunbursts.
+      if (figure.contains("class=\"trace") && Stream.of("class=\"point", "class=\"js-line", "class=\"box", "class=\"js-fill", "class=\"slice")
           .anyMatch(figure::contains)) {
         withData++;
       }
