@@ -47,10 +47,9 @@ public record RunFolder(Path folder, String id, Map<String, String> config, Map<
 
   public static RunFolder read(Path folder, String id) {
     if (!isRun(folder)) throw new UserException(folder + ": not a run folder (it needs " + METRICS + " and " + CONFIG + ")");
-    Map<String, String> config = new LinkedHashMap<>();
+    Map<String, String> config;
     try (Reader in = Files.newBufferedReader(folder.resolve(CONFIG), StandardCharsets.UTF_8)) {
-      Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      flatten("", tree, config);
+      config = flatten(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
     } catch (IOException e) {
       throw new UserException(folder.resolve(CONFIG) + ": cannot read (" + e.getMessage() + ")");
     } catch (RuntimeException e) {
@@ -76,6 +75,16 @@ public record RunFolder(Path folder, String id, Map<String, String> config, Map<
   public Path file(String name) {
     Path p = folder.resolve(name);
     return Files.isRegularFile(p) ? p : null;
+  }
+
+  /**
+   * A config tree as dotted keys, the paths {@code --set} takes ({@code clusterer.k},
+   * {@code recommenders.1.lambda}); a list of plain values is one entry, joined by ", ".
+   */
+  static Map<String, String> flatten(Object tree) {
+    Map<String, String> out = new LinkedHashMap<>();
+    flatten("", tree, out);
+    return out;
   }
 
   private static void flatten(String prefix, Object node, Map<String, String> out) {

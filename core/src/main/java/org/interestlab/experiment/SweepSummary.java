@@ -19,8 +19,9 @@ import org.interestlab.compute.CsvText;
  * like the choice among listed parameters, never on the test metrics beside it. Without a {@code
  * validation:} section no point is marked.
  *
- * <p>The swept columns are the config values (dotted paths, as in {@code --set}) that differ between
- * the variants' resolved configs, so a column appears for each parameter a swept component sets.
+ * <p>The swept columns are the config values (dotted paths, as in {@code --set}: {@link
+ * RunFolder#flatten}) that differ between the variants' resolved configs, so a column appears for each
+ * parameter a swept component sets.
  *
  * <pre>{@code
  * List<ExperimentConfig> variants = new ConfigLoader(registry).loadAll(file, List.of());
@@ -51,7 +52,7 @@ public final class SweepSummary {
   /** The summary table as CSV text. */
   public static String csv(List<ExperimentConfig> variants, List<RunResult> results) {
     if (variants.size() != results.size()) throw new IllegalArgumentException(variants.size() + " variants but " + results.size() + " results");
-    List<Map<String, Object>> flat = variants.stream().map(v -> flatten(v.resolved())).toList();
+    List<Map<String, String>> flat = variants.stream().map(v -> RunFolder.flatten(v.resolved())).toList();
     List<String> swept = sweptPaths(flat);
     Set<String> metricNames = new LinkedHashSet<>();
     results.forEach(r -> r.metrics().values().forEach(m -> metricNames.addAll(m.keySet())));
@@ -67,7 +68,7 @@ public final class SweepSummary {
         if (component.getValue().isEmpty() && validation == null) continue;   // a clusterer asked for no metric
         List<Object> row = new ArrayList<>();
         row.add(variants.get(v).name());
-        for (String path : swept) row.add(show(flat.get(v).get(path)));
+        for (String path : swept) row.add(Objects.requireNonNullElse(flat.get(v).get(path), ""));
         row.add(component.getKey());
         row.add(validation == null ? "" : Json.number(validation));
         for (String metric : metricNames) {
@@ -112,7 +113,7 @@ public final class SweepSummary {
   }
 
   /** The dotted paths whose values are not the same in every variant (the run name aside), in first-seen order. */
-  private static List<String> sweptPaths(List<Map<String, Object>> flat) {
+  private static List<String> sweptPaths(List<Map<String, String>> flat) {
     Set<String> paths = new LinkedHashSet<>();
     flat.forEach(f -> paths.addAll(f.keySet()));
     List<String> out = new ArrayList<>();
@@ -122,27 +123,6 @@ public final class SweepSummary {
       if (flat.stream().anyMatch(f -> !Objects.equals(f.get(path), first))) out.add(path);
     }
     return out;
-  }
-
-  /** A config tree as dotted path → leaf value; lists of mappings (recommenders) are indexed, {@code recommenders[1].lambda}. */
-  private static Map<String, Object> flatten(Map<String, Object> tree) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    flatten("", tree, out);
-    return out;
-  }
-
-  private static void flatten(String prefix, Object node, Map<String, Object> out) {
-    if (node instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-    } else if (node instanceof List<?> list && list.stream().anyMatch(e -> e instanceof Map)) {
-      for (int i = 0; i < list.size(); i++) flatten(prefix + "[" + i + "]", list.get(i), out);
-    } else {
-      out.put(prefix, node);
-    }
-  }
-
-  private static String show(Object value) {
-    return value == null ? "" : value instanceof List<?> l ? ConfigText.show(l) : String.valueOf(value);
   }
 
   /** The variants' common name prefix: the config's own name, before each variant's suffix. */
