@@ -39,12 +39,7 @@ class ProtocolConfigsTest {
 
   @Test
   void movielensLatestSmallProtocolReachesTheReferenceNumbers(@TempDir Path tmp) {
-    String data = System.getenv("INTERESTLAB_DATA");
-    assumeTrue(data != null && Files.isRegularFile(Path.of(data, "movielens-latest-small", "ratings.csv")),
-        "needs INTERESTLAB_DATA holding movielens-latest-small/ (ratings.csv)");
-    Registry registry = Registry.standard();
-    ExperimentConfig c = new ConfigLoader(registry).load(root.resolve("experiments/configs/movielens-latest-small-protocol.yaml"), List.of());
-    RunResult r = new Runner(registry, root, tmp, null).run(c);
+    RunResult r = runOnSharedData("movielens-latest-small-protocol", Path.of("movielens-latest-small", "ratings.csv"), tmp);
     Map<String, Map<String, Double>> m = r.metrics();
     double ease = m.get("ease").get("ndcg@10");
     assertThat(ease).isCloseTo(0.4023, within(0.02 * 0.4023));
@@ -63,12 +58,7 @@ class ProtocolConfigsTest {
    */
   @Test
   void amazonReviewsProtocolReachesTheReferenceEase(@TempDir Path tmp) {
-    String data = System.getenv("INTERESTLAB_DATA");
-    assumeTrue(data != null && Files.isRegularFile(Path.of(data, "amazon-reviews-5core", "reviews_Digital_Music_5.json.gz")),
-        "needs INTERESTLAB_DATA holding amazon-reviews-5core/reviews_Digital_Music_5.json.gz");
-    Registry registry = Registry.standard();
-    ExperimentConfig c = new ConfigLoader(registry).load(root.resolve("experiments/configs/amazon-reviews-protocol.yaml"), List.of());
-    RunResult r = new Runner(registry, root, tmp, null).run(c);
+    RunResult r = runOnSharedData("amazon-reviews-protocol", Path.of("amazon-reviews-5core", "reviews_Digital_Music_5.json.gz"), tmp);
     assertThat(r.metrics().get("ease").get("ndcg@10")).isCloseTo(0.2525, within(0.03 * 0.2525));
     assertThat(r.metrics().keySet()).contains("most-popular", "item-knn", "ease", "als", "bpr", "content-knn", "learned-hybrid");
   }
@@ -96,32 +86,13 @@ class ProtocolConfigsTest {
    */
   @Test
   void ml1mProtocolRunsOnAFileInMovieLens1mFormat(@TempDir Path tmp) throws Exception {
-    Path folder = tmp.resolve("data").resolve("movielens-1m");
-    FakeMovieLens.ml1m(folder, 40, 30, 11);
-    System.setProperty("interestlab.offline", "true");
-    System.setProperty("interestlab.data", tmp.resolve("data").toString());
-    try {
-      Path config = root.resolve("experiments/configs/ml1m-recbole-protocol.yaml");
-      Path runs = tmp.resolve("runs");
-      LabCliTest.Result r = LabCliTest.lab("run", config.toString(), "--runs-dir", runs.toString(), "--quiet");
-      assertThat(r.code()).as(r.err()).isZero();
-      Path run;
-      try (Stream<Path> dirs = Files.list(runs)) {
-        run = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-      }
-      String metrics = Files.readString(run.resolve("metrics.json"));
-      for (String model : List.of("most-popular", "item-knn", "user-knn", "rp3beta", "ease", "als", "bpr")) {
-        assertThat(metrics).as(model).contains("\"" + model + "\"");
-      }
-      // Every listed parameter was chosen on validation: item-kNN 3 × 2, user-kNN 3 × 2, RP3beta 3 × 3 × 2, EASE 4, ALS 3 × 2;
-      // popularity and BPR (nothing listed) are scored on validation too, one row each, after the header.
-      List<String> selection = Files.readAllLines(run.resolve("selection.csv"));
-      assertThat(selection).hasSize(1 + 1 + 6 + 6 + 18 + 4 + 6 + 1);
-      assertThat(Stream.of("significance.csv", "per_user.csv").map(run::resolve)).allMatch(Files::isRegularFile);
-    } finally {
-      System.clearProperty("interestlab.offline");
-      System.clearProperty("interestlab.data");
-    }
+    FakeMovieLens.ml1m(tmp.resolve("data").resolve("movielens-1m"), 40, 30, 11);
+    Path run = runOffline("ml1m-recbole-protocol", tmp);
+    // Every listed parameter was chosen on validation: item-kNN 3 × 2, user-kNN 3 × 2, RP3beta 3 × 3 × 2, EASE 4, ALS 3 × 2;
+    // popularity and BPR (nothing listed) are scored on validation too, one row each, after the header.
+    List<String> selection = Files.readAllLines(run.resolve("selection.csv"));
+    assertThat(selection).hasSize(1 + 1 + 6 + 6 + 18 + 4 + 6 + 1);
+    assertThat(Stream.of("significance.csv", "per_user.csv").map(run::resolve)).allMatch(Files::isRegularFile);
   }
 
   /**
@@ -131,11 +102,30 @@ class ProtocolConfigsTest {
   @Test
   void ml100kProtocolRunsOnAFileInMovieLens100kFormat(@TempDir Path tmp) throws Exception {
     FakeMovieLens.ml100k(tmp.resolve("data").resolve("movielens-100k"), 40, 30, 11);
+    Path run = runOffline("ml100k-msrec-protocol", tmp);
+    // Six recommenders compared with EASE on each of the six per-user metrics (coverage is a system metric), after the header.
+    assertThat(Files.readAllLines(run.resolve("significance.csv"))).hasSize(1 + 6 * 6);
+  }
+
+  /** Runs a protocol config on {@code INTERESTLAB_DATA}; skips the test when {@code needs} (relative to it) is absent. */
+  private static RunResult runOnSharedData(String config, Path needs, Path tmp) {
+    String data = System.getenv("INTERESTLAB_DATA");
+    assumeTrue(data != null && Files.isRegularFile(Path.of(data).resolve(needs)), "needs INTERESTLAB_DATA holding " + needs);
+    Registry registry = Registry.standard();
+    ExperimentConfig c = new ConfigLoader(registry).load(root.resolve("experiments/configs/" + config + ".yaml"), List.of());
+    return new Runner(registry, root, tmp, null).run(c);
+  }
+
+  /**
+   * Runs a protocol config offline on the data under {@code tmp/data} through the CLI; checks exit 0
+   * and that every recommender of the MovieLens protocols reported; returns the run folder.
+   */
+  private static Path runOffline(String config, Path tmp) throws Exception {
     System.setProperty("interestlab.offline", "true");
     System.setProperty("interestlab.data", tmp.resolve("data").toString());
     try {
       Path runs = tmp.resolve("runs");
-      LabCliTest.Result r = LabCliTest.lab("run", root.resolve("experiments/configs/ml100k-msrec-protocol.yaml").toString(),
+      LabCliTest.Result r = LabCliTest.lab("run", root.resolve("experiments/configs/" + config + ".yaml").toString(),
           "--runs-dir", runs.toString(), "--quiet");
       assertThat(r.code()).as(r.err()).isZero();
       Path run;
@@ -146,8 +136,7 @@ class ProtocolConfigsTest {
       for (String model : List.of("most-popular", "item-knn", "user-knn", "rp3beta", "ease", "als", "bpr")) {
         assertThat(metrics).as(model).contains("\"" + model + "\"");
       }
-      // Six recommenders compared with EASE on each of the six per-user metrics (coverage is a system metric), after the header.
-      assertThat(Files.readAllLines(run.resolve("significance.csv"))).hasSize(1 + 6 * 6);
+      return run;
     } finally {
       System.clearProperty("interestlab.offline");
       System.clearProperty("interestlab.data");
