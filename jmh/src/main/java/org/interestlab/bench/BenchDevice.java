@@ -1,7 +1,9 @@
 package org.interestlab.bench;
 
 import ai.djl.engine.Engine;
+import java.util.Map;
 import org.interestlab.compute.Device;
+import org.interestlab.params.ComponentSpec;
 
 /**
  * The {@code device} parameter of every suite ({@code cpu | gpu}), resolved through DJL's device
@@ -31,6 +33,20 @@ final class BenchDevice {
     int gpus = Engine.getEngine(engineName).getGpuCount();
     if (gpus == 0) throw new Skipped(noGpuReason(engineName));
     return new Device("gpu", ai.djl.Device.gpu(0));
+  }
+
+  /**
+   * Puts the {@code device} parameter of a component that has one (its work runs on DJL's PyTorch
+   * engine) into {@code params}; a component without one has no GPU path.
+   *
+   * @throws Skipped for {@code gpu} where the engine sees none or the component has no GPU path
+   */
+  static void configure(ComponentSpec<?> spec, String value, String component, Map<String, Object> params) {
+    if (spec.paramNames().contains("device")) {
+      params.put("device", select(value, "PyTorch").isGpu() ? "gpu" : "cpu");
+    } else if (value.equals("gpu")) {
+      throw new Skipped("device=gpu: " + component + " has no GPU path");
+    }
   }
 
   /** The printed reason for skipping GPU cases of {@code engineName}. */

@@ -87,11 +87,7 @@ public class ClusteringLatencyBenchmark {
     if (kind.equals("dbscan") && k != 10) throw new BenchDevice.Skipped("dbscan has no k; measured once, at k=10");
     ComponentSpec<?> spec = Registry.standard().spec(Stage.CLUSTERER, kind);
     Map<String, Object> params = new HashMap<>();
-    if (spec.paramNames().contains("device")) {
-      params.put("device", BenchDevice.select(device, "PyTorch").isGpu() ? "gpu" : "cpu");
-    } else if (device.equals("gpu")) {
-      throw new BenchDevice.Skipped("device=gpu: " + kind + " has no GPU path");
-    }
+    BenchDevice.configure(spec, device, kind, params);
     switch (kind) {
       case "kmeans" -> {
         params.putAll(Map.of("k", k, "n_init", 1, "max_iter", ITERATIONS, "tol", 0.0, "algorithm", algorithm.substring(7)));

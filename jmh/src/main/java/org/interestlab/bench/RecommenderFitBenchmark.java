@@ -66,11 +66,7 @@ public class RecommenderFitBenchmark {
   public void setUp() {
     ComponentSpec<?> spec = Registry.standard().spec(Stage.RECOMMENDER, recommender);
     Map<String, Object> params = new HashMap<>();
-    if (spec.paramNames().contains("device")) {
-      params.put("device", BenchDevice.select(device, "PyTorch").isGpu() ? "gpu" : "cpu");
-    } else if (device.equals("gpu")) {
-      throw new BenchDevice.Skipped("device=gpu: " + recommender + " has no GPU path");
-    }
+    BenchDevice.configure(spec, device, recommender, params);
     model = (Recommender) spec.create(ParamValues.resolve(spec, params, "benchmark", recommender), 7L);
     boolean large = switch (dataset) {
       case "ml-100k-sized" -> false;
