@@ -59,8 +59,8 @@ public final class SweepSummary {
     String validationMetric = validationMetric(variants);
 
     Map<String, Integer> bestRow = new LinkedHashMap<>();
+    Map<String, Double> bestValue = new LinkedHashMap<>();
     List<List<Object>> rows = new ArrayList<>();
-    List<Double> validationValues = new ArrayList<>();
     for (int v = 0; v < variants.size(); v++) {
       RunResult r = results.get(v);
       for (Map.Entry<String, Map<String, Double>> component : r.metrics().entrySet()) {
@@ -76,12 +76,12 @@ public final class SweepSummary {
           row.add(value == null ? "" : Json.number(value));
         }
         row.add(r.directory().getFileName().toString());
-        if (validation != null) {
-          Integer best = bestRow.get(component.getKey());
-          if (best == null || validation > validationValues.get(best)) bestRow.put(component.getKey(), rows.size());
+        String key = component.getKey();
+        if (validation != null && (!bestValue.containsKey(key) || validation > bestValue.get(key))) {
+          bestRow.put(key, rows.size());
+          bestValue.put(key, validation);
         }
         rows.add(row);
-        validationValues.add(validation);
       }
     }
     List<String> header = new ArrayList<>();
@@ -95,9 +95,8 @@ public final class SweepSummary {
     CsvText out = CsvText.withHeader(header);
     Set<Integer> best = new LinkedHashSet<>(bestRow.values());
     for (int i = 0; i < rows.size(); i++) {
-      List<Object> row = new ArrayList<>(rows.get(i));
-      row.add(best.contains(i));
-      out.row(row);
+      rows.get(i).add(best.contains(i));
+      out.row(rows.get(i));
     }
     return out.toString();
   }
