@@ -3,6 +3,7 @@ package org.interestlab.plot;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import org.interestlab.compute.JsonStrings;
 
 /**
  * The JSON of plotly traces and layouts: maps (insertion order), collections, arrays of numbers or
@@ -69,22 +70,6 @@ final class PlotJson {
   }
 
   private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '/' -> sb.append(i > 0 && s.charAt(i - 1) == '<' ? "\\/" : "/");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          else sb.append(c);
-        }
-      }
-    }
-    sb.append('"');
+    JsonStrings.quote(sb, s, true);
   }
 }
