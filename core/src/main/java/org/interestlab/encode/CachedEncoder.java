@@ -8,12 +8,11 @@ import java.util.List;
  * through the cache, so components that embed texts (profilers, item vectors) share it without
  * knowing. Closing it closes the wrapped encoder.
  */
-public final class CachedEncoder implements FittedEncoder {
-  private final FittedEncoder inner;
+public final class CachedEncoder extends ForwardingEncoder {
   private final EmbeddingCache cache;
 
   public CachedEncoder(FittedEncoder inner, EmbeddingCache cache) {
-    this.inner = inner;
+    super(inner);
     this.cache = cache;
   }
 
@@ -22,27 +21,7 @@ public final class CachedEncoder implements FittedEncoder {
   }
 
   @Override
-  public String id() {
-    return inner.id();
-  }
-
-  @Override
-  public int dimension() {
-    return inner.dimension();
-  }
-
-  @Override
-  public String placement() {
-    return inner.placement();
-  }
-
-  @Override
   public Embeddings encode(List<String> texts) {
     return cache.encode(inner, texts);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

@@ -13,11 +13,9 @@ import org.interestlab.compute.Embeddings;
  * FittedEncoder enc = FiniteOutputEncoder.of(TfIdfEncoder.defaults().fit(corpus));
  * }</pre>
  */
-public final class FiniteOutputEncoder implements FittedEncoder {
-  private final FittedEncoder inner;
-
+public final class FiniteOutputEncoder extends ForwardingEncoder {
   private FiniteOutputEncoder(FittedEncoder inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   public static FittedEncoder of(FittedEncoder inner) {
@@ -34,27 +32,7 @@ public final class FiniteOutputEncoder implements FittedEncoder {
   }
 
   @Override
-  public String id() {
-    return inner.id();
-  }
-
-  @Override
-  public int dimension() {
-    return inner.dimension();
-  }
-
-  @Override
-  public String placement() {
-    return inner.placement();
-  }
-
-  @Override
   public Embeddings encode(List<String> texts) {
     return requireFinite(inner.encode(texts), inner, texts);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }
