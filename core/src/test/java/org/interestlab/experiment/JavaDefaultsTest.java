@@ -14,6 +14,7 @@ import org.interestlab.cluster.GaussianMixture;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.cluster.MiniBatchKMeans;
 import org.interestlab.data.AmazonReviews5CoreSource;
+import org.interestlab.data.HeldOutItemsSplit;
 import org.interestlab.data.LeaveLastOutSplit;
 import org.interestlab.data.MovieLens100kSource;
 import org.interestlab.data.MovieLens1mSource;
@@ -78,6 +79,7 @@ class JavaDefaultsTest {
     JAVA.put("leave-last-out", seed -> new LeaveLastOutSplit());
     JAVA.put("ratio", RatioSplit::defaults);
     JAVA.put("user-parts", UserPartsSplit::defaults);
+    JAVA.put("held-out-items", HeldOutItemsSplit::defaults);
 
     JAVA.put("tfidf", seed -> TfIdfEncoder.defaults().withSeed(seed));
     JAVA.put("minilm-l6", seed -> OnnxSentenceEncoder.of("minilm-l6"));
