@@ -35,6 +35,7 @@ import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
+import org.interestlab.recommend.ClusterHybridRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
@@ -111,6 +112,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
+    JAVA.put("cluster-hybrid", seed -> ClusterHybridRecommender.defaults());
   }
 
   @Test
