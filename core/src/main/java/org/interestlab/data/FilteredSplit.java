@@ -25,9 +25,4 @@ public record FilteredSplit(UnaryOperator<Dataset> filter, Splitter split) imple
   public boolean holdsOutItems() {
     return split.holdsOutItems();
   }
-
-  @Override
-  public java.util.BitSet notRanked(Dataset train) {
-    return split.notRanked(train);
-  }
 }

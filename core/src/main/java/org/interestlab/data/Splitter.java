@@ -44,13 +44,4 @@ public interface Splitter {
   default boolean holdsOutItems() {
     return false;
   }
-
-  /**
-   * Items this protocol offers no user, given the training part of its split (besides each user's own
-   * training items, which are never ranked): none for a full ranking; the warm items when a cold-start
-   * split ranks only the held-out ones ({@link HeldOutItemsSplit} with {@code candidates: cold}).
-   */
-  default java.util.BitSet notRanked(Dataset train) {
-    return new java.util.BitSet();
-  }
 }

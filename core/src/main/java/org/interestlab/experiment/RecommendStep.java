@@ -1,7 +1,6 @@
 package org.interestlab.experiment;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Locale;
 import org.interestlab.compute.ProgressBar;
 import org.interestlab.recommend.FittedRecommender;
@@ -12,7 +11,7 @@ import org.interestlab.recommend.TrainingData;
 /**
  * Fits each recommender on the training data and ranks the top K unseen items for every user with
  * test interactions (the evaluation protocol: full ranking of all items the user did not interact
- * with in training, less any the split does not offer, {@link org.interestlab.data.Splitter#notRanked}). Fitted models are closed as soon as their lists are made.
+ * with in training). Fitted models are closed as soon as their lists are made.
  */
 final class RecommendStep implements RunStep {
   /** Users scored per batch: bounds the score matrix at BATCH × n_items doubles. */
@@ -28,7 +27,6 @@ final class RecommendStep implements RunStep {
     if (ctx.components.recommenders().isEmpty()) return;
     TrainingData td = new TrainingData(ctx.train(), ctx.profiles(), ctx.itemVectors(), ctx.userClusters, ctx.itemHasContent(ctx.train()));
     int[] users = HeldOut.of(ctx.test()).users();
-    BitSet notRanked = ctx.components.splitter().notRanked(ctx.train());
     int k = ctx.config.topK();
     ctx.log.info(String.format(Locale.ROOT, "evaluating %,d test users at K=%d", users.length, k));
     for (int r = 0; r < ctx.components.recommenders().size(); r++) {
@@ -36,7 +34,7 @@ final class RecommendStep implements RunStep {
       Recommender rec = ctx.selected.getOrDefault(name, ctx.components.recommenders().get(r));
       try (FittedRecommender fitted = ctx.timings.time("recommend.fit:" + name, () -> rec.fit(td));
            ProgressBar bar = ProgressBar.start("recommend " + name, users.length, "users")) {
-        TopKRecommendations top = new TopKRecommendations(fitted, td, notRanked);
+        TopKRecommendations top = new TopKRecommendations(fitted, td);
         int[][] lists = ctx.timings.time("recommend.rank:" + name, () -> {
           int[][] out = new int[users.length][];
           for (int from = 0; from < users.length; from += BATCH) {

@@ -10,7 +10,6 @@ import org.interestlab.compute.CsvText;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Split;
-import org.interestlab.data.Splitter;
 import org.interestlab.eval.EvaluationContext;
 import org.interestlab.eval.MeanAggregate;
 import org.interestlab.eval.MetricSpec;
@@ -50,9 +49,8 @@ final class SelectStep implements RunStep {
     ConfigSections.Section settings = ctx.config.section(SelectionSettings.KEY);
     if (settings == null) return;
     MetricSpec metric = MetricSpec.parse(settings.params().getString("metric"));
-    Splitter validationSplitter = ctx.components.splitter().forValidation(settings.params().getDouble("share"));
-    Split validation = ctx.timings.time("select.split", () -> validationSplitter.split(ctx.train()));
-    BitSet notRanked = validationSplitter.notRanked(validation.train());
+    Split validation = ctx.timings.time("select.split",
+        () -> ctx.components.splitter().forValidation(settings.params().getDouble("share")).split(ctx.train()));
     TrainingData td = ctx.timings.time("select.vectors", () -> validationData(ctx, validation.train()));
     HeldOut held = HeldOut.of(validation.test());
     BitSet[] relevant = held.items();
@@ -68,7 +66,7 @@ final class SelectStep implements RunStep {
       double[] scores = new double[candidates.size()];
       for (int c = 0; c < candidates.size(); c++) {
         Recommender candidate = candidates.get(c);
-        scores[c] = ctx.timings.time("select:" + rc.name(), () -> score(candidate, td, notRanked, users, relevant, metric, k, context));
+        scores[c] = ctx.timings.time("select:" + rc.name(), () -> score(candidate, td, users, relevant, metric, k, context));
       }
       int best = 0;
       for (int c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
@@ -96,11 +94,11 @@ final class SelectStep implements RunStep {
     return new TrainingData(rest, profiles, items, ctx.userClusters, ctx.itemHasContent(rest));
   }
 
-  private static double score(Recommender candidate, TrainingData td, BitSet notRanked, int[] users, BitSet[] relevant, MetricSpec metric,
-      int k, EvaluationContext context) {
+  private static double score(Recommender candidate, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,
+      EvaluationContext context) {
     MeanAggregate mean = metric.newPerUserMean(k, context);
     try (FittedRecommender fitted = candidate.fit(td)) {
-      int[][] lists = new TopKRecommendations(fitted, td, notRanked).forUsers(users, k);
+      int[][] lists = new TopKRecommendations(fitted, td).forUsers(users, k);
       for (int i = 0; i < users.length; i++) mean.addUser(lists[i], relevant[users[i]], relevant[users[i]].cardinality());
     }
     return mean.evaluate();

@@ -5,7 +5,7 @@ import org.interestlab.compute.TopK;
 
 /**
  * The one place where scores become top-k lists: the k best-scoring items of a user that the user
- * did not interact with in training (and that the protocol ranks at all), best first, ties to the lower item index (so rankings are
+ * did not interact with in training, best first, ties to the lower item index (so rankings are
  * reproducible). Users the model does not cover get an empty list.
  *
  * <p>Cost: {@code O(n_items log k)} per user on top of the model's scoring.
@@ -20,17 +20,8 @@ public final class TopKRecommendations {
   private final BitSet[] training;
 
   public TopKRecommendations(FittedRecommender model, TrainingData data) {
-    this(model, data, new BitSet());
-  }
-
-  /**
-   * Lists that also leave out {@code notRanked} for every user: the items a protocol does not offer
-   * (e.g. the warm items of a cold-start split ranking only held-out items).
-   */
-  public TopKRecommendations(FittedRecommender model, TrainingData data, BitSet notRanked) {
     this.model = model;
     this.training = data.seenItems();
-    if (!notRanked.isEmpty()) for (BitSet seen : training) seen.or(notRanked);
   }
 
   /** The user's top {@code k} unseen items (fewer when fewer are left). */

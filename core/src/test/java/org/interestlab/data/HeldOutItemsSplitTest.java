@@ -36,7 +36,7 @@ class HeldOutItemsSplitTest {
   @Test
   void aShareOfTheRatedItemsGoesToTestWithEveryEventAndTag() {
     Dataset d = catalogue();
-    HeldOutItemsSplit splitter = new HeldOutItemsSplit(0.3, "all", 5);
+    HeldOutItemsSplit splitter = new HeldOutItemsSplit(0.3, 5);
     Set<String> cold = heldOutIds(d, splitter.heldOutItems(d));
     // round(0.3 × 10 rated items) = 3; the unrated item is never a candidate.
     assertThat(cold).hasSize(3).doesNotContain("i-unrated");
@@ -59,7 +59,7 @@ class HeldOutItemsSplitTest {
   @Test
   void validationHoldsOutOtherItemsOfTheTrainingPart() {
     Dataset d = catalogue();
-    HeldOutItemsSplit splitter = new HeldOutItemsSplit(0.3, "all", 5);
+    HeldOutItemsSplit splitter = new HeldOutItemsSplit(0.3, 5);
     Split s = splitter.split(d);
     Splitter validation = splitter.forValidation(0.3);
     Set<String> testItems = heldOutIds(d, splitter.heldOutItems(d));
@@ -75,31 +75,15 @@ class HeldOutItemsSplitTest {
   @Test
   void theSameSeedHoldsOutTheSameItemsAndOneItemStaysWarm() {
     Dataset d = catalogue();
-    assertThat(new HeldOutItemsSplit(0.3, "all", 9).heldOutItems(d)).isEqualTo(new HeldOutItemsSplit(0.3, "all", 9).heldOutItems(d));
+    assertThat(new HeldOutItemsSplit(0.3, 9).heldOutItems(d)).isEqualTo(new HeldOutItemsSplit(0.3, 9).heldOutItems(d));
     // A share rounding to all 10 items keeps one warm (training must have something); to 0, holds one out.
-    assertThat(heldOutIds(d, new HeldOutItemsSplit(0.99, "all", 1).heldOutItems(d))).hasSize(9);
-    assertThat(heldOutIds(d, new HeldOutItemsSplit(0.01, "all", 1).heldOutItems(d))).hasSize(1);
-  }
-
-  @Test
-  void coldCandidatesLeaveEveryWarmItemUnranked() {
-    Dataset d = catalogue();
-    HeldOutItemsSplit cold = new HeldOutItemsSplit(0.3, "cold", 5);
-    Split s = cold.split(d);
-    boolean[] heldOut = cold.heldOutItems(d);
-    java.util.BitSet notRanked = cold.notRanked(s.train());
-    // The 7 warm items are not ranked; the 3 held-out ones and the unrated item are.
-    assertThat(notRanked.cardinality()).isEqualTo(7);
-    for (int i = 0; i < heldOut.length; i++) if (heldOut[i]) assertThat(notRanked.get(i)).isFalse();
-    assertThat(notRanked.get(d.itemIndex("i-unrated"))).isFalse();
-    assertThat(new HeldOutItemsSplit(0.3, "all", 5).notRanked(s.train()).isEmpty()).isTrue();
-    assertThat(KCoreFilter.before(2, cold).notRanked(s.train())).isEqualTo(notRanked);
+    assertThat(heldOutIds(d, new HeldOutItemsSplit(0.99, 1).heldOutItems(d))).hasSize(9);
+    assertThat(heldOutIds(d, new HeldOutItemsSplit(0.01, 1).heldOutItems(d))).hasSize(1);
   }
 
   @Test
   void aShareOutsideZeroToOneIsAOneLineError() {
-    assertThatThrownBy(() -> new HeldOutItemsSplit(1.0, "all", 1)).isInstanceOf(ParameterException.class).hasMessageContaining("share");
-    assertThatThrownBy(() -> new HeldOutItemsSplit(0.0, "all", 1)).isInstanceOf(ParameterException.class).hasMessageContaining("share");
-    assertThatThrownBy(() -> new HeldOutItemsSplit(0.2, "warm", 1)).isInstanceOf(ParameterException.class).hasMessageContaining("candidates");
+    assertThatThrownBy(() -> new HeldOutItemsSplit(1.0, 1)).isInstanceOf(ParameterException.class).hasMessageContaining("share");
+    assertThatThrownBy(() -> new HeldOutItemsSplit(0.0, 1)).isInstanceOf(ParameterException.class).hasMessageContaining("share");
   }
 }

@@ -82,15 +82,4 @@ class ClusterHybridRecommenderTest {
     double[] cluster = new ClusterHybridRecommender(1, 0, 1).fit(td).scores(0);
     assertThat(cluster[2] - cluster[3]).isCloseTo(R2 + 1 / R2, within(1e-6));
   }
-
-  @Test
-  void rankingOnlyColdItemsLeavesCollaborativeTiesInCatalogueOrder() {
-    TrainingData td = fixture();
-    java.util.BitSet warm = new java.util.BitSet();
-    warm.set(0, 2);
-    // u2 = (0,1) reads like i3, not i2; EASE ties them, so the lower index comes first.
-    assertThat(new TopKRecommendations(new ContentKnnRecommender().fit(td), td, warm).forUser(2, 10)).containsExactly(3, 2);
-    assertThat(new TopKRecommendations(new EaseRecommender(1, "cpu").fit(td), td, warm).forUser(2, 10)).containsExactly(2, 3);
-    assertThat(new TopKRecommendations(new EaseRecommender(1, "cpu").fit(td), td).forUser(2, 10)).containsExactly(0, 2, 3);
-  }
 }
