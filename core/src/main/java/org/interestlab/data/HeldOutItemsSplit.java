@@ -21,9 +21,9 @@ import org.interestlab.params.ParamList;
  * their text, and must also place them above the warm items. Ranking only the held-out items was tried
  * and left out: collaborative models tie every candidate there, ties go to the lower item index, and
  * on MovieLens low ids are the older, popular films, so the tied lists scored NDCG@10 0.070 against
- * content-knn's 0.041 — an artefact of the catalogue order, not a signal. An item with no own text (Amazon 5-core items have none) has no content vector once
- * its reviews are held out, so on such data every model ties held-out items: use a dataset whose items
- * carry text for this split.
+ * content-knn's 0.041 — an artefact of the catalogue order, not a signal. An item with no own text
+ * (Amazon 5-core items have none) has no content vector once its reviews are held out: content models
+ * rank it last and every model ties such items, so use a dataset whose items carry text for this split.
  *
  * <p>Rules: the candidates are the items with at least one interaction (after any {@code k_core}
  * filter), in index order, shuffled with {@code new Random(seed)} (Fisher–Yates); the first {@code
