@@ -20,4 +20,9 @@ public record FilteredSplit(UnaryOperator<Dataset> filter, Splitter split) imple
   public Splitter forValidation(double share) {
     return split.forValidation(share);
   }
+
+  @Override
+  public boolean holdsOutItems() {
+    return split.holdsOutItems();
+  }
 }

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
-/** What every splitter does last: drop test events whose user or item training never saw. */
+/** What every splitter does last: drop test events whose user (or, except for held-out items, item) training never saw. */
 final class Splits {
   private Splits() {}
 
@@ -64,6 +64,15 @@ final class Splits {
    * @param testTag per tag: goes to test
    */
   static Split assemble(Dataset d, boolean[] testInteraction, boolean[] testTag) {
+    return assemble(d, testInteraction, testTag, false);
+  }
+
+  /**
+   * {@link #assemble(Dataset, boolean[], boolean[])}, where {@code unseenItemsAllowed} keeps test
+   * events whose item training never saw (the held-out items of {@link HeldOutItemsSplit}); events of
+   * users training never saw are dropped either way.
+   */
+  static Split assemble(Dataset d, boolean[] testInteraction, boolean[] testTag, boolean unseenItemsAllowed) {
     List<Interaction> all = d.interactions();
     boolean[] seenUser = new boolean[d.numUsers()];
     boolean[] seenItem = new boolean[d.numItems()];
@@ -80,7 +89,7 @@ final class Splits {
     for (int i = 0; i < all.size(); i++) {
       Interaction x = all.get(i);
       if (!testInteraction[i]) continue;
-      if (seenUser[x.user()] && seenItem[x.item()]) test.add(x);
+      if (seenUser[x.user()] && (unseenItemsAllowed || seenItem[x.item()])) test.add(x);
       else dropped++;
     }
     List<Interaction> trainTags = new ArrayList<>();
@@ -89,7 +98,7 @@ final class Splits {
     for (int i = 0; i < tags.size(); i++) {
       Interaction t = tags.get(i);
       if (!testTag[i]) trainTags.add(t);
-      else if (seenUser[t.user()] && seenItem[t.item()]) testTags.add(t);
+      else if (seenUser[t.user()] && (unseenItemsAllowed || seenItem[t.item()])) testTags.add(t);
     }
     return new Split(d.withInteractions(train, trainTags), d.withInteractions(test, testTags), dropped);
   }

@@ -18,7 +18,8 @@
  *   <li>{@link org.interestlab.data.Splitter}s return a {@link org.interestlab.data.Split}: {@link
  *       org.interestlab.data.TemporalSplit}, {@link org.interestlab.data.LeaveLastOutSplit}, {@link
  *       org.interestlab.data.RatioSplit}, {@link org.interestlab.data.UserPartsSplit} (RecBole's
- *       per-user 8:1:1); {@link org.interestlab.data.KCoreFilter} densifies a dataset first, {@link
+ *       per-user 8:1:1), {@link org.interestlab.data.HeldOutItemsSplit} (item cold start: a share of
+ *       the items held out entirely); {@link org.interestlab.data.KCoreFilter} densifies a dataset first, {@link
  *       org.interestlab.data.RatingFilter} keeps the well-rated events. A split counts the test
  *       events it drops ({@link org.interestlab.data.Split#droppedTest()}) so a run can say so.
  * </ul>

@@ -39,6 +39,10 @@ final class EncodeStep implements RunStep {
     if (ctx.components.needItemVectors()) {
       ctx.itemVectors = ctx.timings.time("encode.items", () -> ctx.itemDocuments.vectors(ctx.train(), ctx.encoder));
       VectorChecks.items(ctx.itemVectors, ctx.config);
+      if (ctx.components.splitter().holdsOutItems()) {
+        String warning = VectorChecks.heldOutItemsWithoutText(ctx.itemHasContent(ctx.train()), ctx.test());
+        if (warning != null) ctx.log.warn(warning);
+      }
     }
   }
 }

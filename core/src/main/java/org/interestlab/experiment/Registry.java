@@ -18,6 +18,7 @@ import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
+import org.interestlab.recommend.ClusterHybridRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
@@ -102,6 +103,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
       r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, ClusterHybridRecommender.SPEC);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.interestlab.experiment;
 
 import org.interestlab.data.DatasetSource;
 import org.interestlab.data.DatasetSources;
+import org.interestlab.data.HeldOutItemsSplit;
 import org.interestlab.data.LeaveLastOutSplit;
 import org.interestlab.data.RatioSplit;
 import org.interestlab.data.TemporalSplit;
@@ -25,6 +26,7 @@ final class StandardComponents {
     r.register(Stage.SPLIT, LeaveLastOutSplit.SPEC);
     r.register(Stage.SPLIT, RatioSplit.SPEC);
     r.register(Stage.SPLIT, UserPartsSplit.SPEC);
+    r.register(Stage.SPLIT, HeldOutItemsSplit.SPEC);
 
     r.register(Stage.ENCODER, TfIdfEncoder.SPEC);
     r.register(Stage.ENCODER, SentenceEncoders.MINILM_L6);

@@ -1,8 +1,10 @@
 package org.interestlab.experiment;
 
+import java.util.BitSet;
 import java.util.Locale;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.data.Dataset;
+import org.interestlab.data.Interaction;
 import org.interestlab.profile.ReviewProfiler;
 import org.interestlab.profile.UserProfiles;
 
@@ -32,6 +34,22 @@ final class VectorChecks {
       throw new ConfigException(where + ": every item has the same vector (their texts do not differ) — set item_documents: "
           + "{ reviews: always } to build item vectors from the items' training reviews");
     }
+  }
+
+  /**
+   * A warning when most items of a cold-start test part ({@code held-out-items}) have no content vector:
+   * an item without text of its own loses its reviews with its interactions, so no model can tell such
+   * items apart and every metric is 0 (Amazon 5-core items carry no titles). Null when all is well.
+   */
+  static String heldOutItemsWithoutText(boolean[] hasContent, Dataset test) {
+    BitSet items = new BitSet();
+    for (Interaction x : test.interactions()) items.set(x.item());
+    int without = 0;
+    for (int i = items.nextSetBit(0); i >= 0; i = items.nextSetBit(i + 1)) if (!hasContent[i]) without++;
+    if (2 * without <= items.cardinality()) return null;
+    return String.format(Locale.ROOT, "split held-out-items: %,d of %,d held-out items have no text of their own, and their "
+        + "reviews are held out with them, so no model can score them (all such items tie; metrics on them are 0) — use a "
+        + "dataset whose items carry text, e.g. movielens-latest-small", without, items.cardinality());
   }
 
   /**

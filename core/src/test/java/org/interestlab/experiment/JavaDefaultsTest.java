@@ -14,6 +14,7 @@ import org.interestlab.cluster.GaussianMixture;
 import org.interestlab.cluster.KMeans;
 import org.interestlab.cluster.MiniBatchKMeans;
 import org.interestlab.data.AmazonReviews5CoreSource;
+import org.interestlab.data.HeldOutItemsSplit;
 import org.interestlab.data.LeaveLastOutSplit;
 import org.interestlab.data.MovieLens100kSource;
 import org.interestlab.data.MovieLens1mSource;
@@ -34,6 +35,7 @@ import org.interestlab.profile.TextConcatProfiler;
 import org.interestlab.recommend.AlsRecommender;
 import org.interestlab.recommend.BprRecommender;
 import org.interestlab.recommend.ClusterCentroidRecommender;
+import org.interestlab.recommend.ClusterHybridRecommender;
 import org.interestlab.recommend.ClusterPopularRecommender;
 import org.interestlab.recommend.ContentKnnRecommender;
 import org.interestlab.recommend.EaseRecommender;
@@ -78,6 +80,7 @@ class JavaDefaultsTest {
     JAVA.put("leave-last-out", seed -> new LeaveLastOutSplit());
     JAVA.put("ratio", RatioSplit::defaults);
     JAVA.put("user-parts", UserPartsSplit::defaults);
+    JAVA.put("held-out-items", HeldOutItemsSplit::defaults);
 
     JAVA.put("tfidf", seed -> TfIdfEncoder.defaults().withSeed(seed));
     JAVA.put("minilm-l6", seed -> OnnxSentenceEncoder.of("minilm-l6"));
@@ -109,6 +112,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
+    JAVA.put("cluster-hybrid", seed -> ClusterHybridRecommender.defaults());
   }
 
   @Test
