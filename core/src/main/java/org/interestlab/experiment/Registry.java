@@ -101,7 +101,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
-      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.spec(new NestedSections(r)));
     }
   }
 }
