@@ -59,13 +59,13 @@ import org.interestlab.params.ParamList;
  * Side-Information", RecSys 2020) with dense text features; α = 0 (the default) is plain EASE, bit
  * for bit. Adding α·F·Fᵀ costs {@code O(n² · d)} for d-dimensional vectors.
  *
- * <p><b>The users' own text as extra columns</b> ({@code user_text_weight} β &gt; 0): X is widened to
+ * <p><b>The users' own text as extra columns</b> (kind {@code ease-user-text}, {@code user_text_weight} β, default 1): X is widened to
  * {@code [X | β·V]}, V each user's profile vector scaled to unit length (the mean of the vectors of their own
  * training reviews, say; a user without a profile has a zero row), and EASE is solved over the n + d columns;
  * a user's item scores are {@code [X_u | β·V_u] · B[:, items]}. Each item is then also rebuilt from what the user
  * wrote, not only from what they bought — the feature-augmented closed form of Jeunen et al. (RecSys 2020, user
- * side information as extra input columns) with dense review embeddings. β = 0 (the default) is plain EASE, bit
- * for bit. Cost: the solve grows to {@code (n + d)³}; the users' columns add {@code O(Σ_u |h_u| · d + n_users · d²)}.
+ * side information as extra input columns) with dense review embeddings. β = 0 is plain EASE (bit for bit), so a
+ * grid that lists it lets validation turn the users' text down. Cost: the solve grows to {@code (n + d)³}; the users' columns add {@code O(Σ_u |h_u| · d + n_users · d²)}.
  *
  * @param lambda L2 penalty on B (default 100, &gt; 0; the paper tunes it from 10 to a few thousand on
  *     validation data: larger for larger, denser data)
@@ -83,12 +83,20 @@ public record EaseRecommender(double lambda, double textWeight, double userTextW
   public static final ParamList PARAMS = ParamList.of(
       real("lambda", 100.0, 0, 1e9, true, "L2 penalty on the item-item weights"),
       real("text_weight", 0.0, 0, 1e9, false, "weight of the items' text similarity added to the Gram matrix (0: plain EASE)"),
-      real("user_text_weight", 0.0, 0, 1e6, false, "scale of the users' own review vectors appended to X as extra columns (0: none)"),
       choice("device", "auto", List.of("auto", "cpu", "gpu"), "where the inverse is computed"));
+
+  /** The parameters of {@code ease-user-text}: EASE's and β (a kind of its own, so plain {@code ease} sections keep their keys). */
+  public static final ParamList USER_TEXT_PARAMS = PARAMS.and(
+      real("user_text_weight", 1.0, 0, 1e6, false, "scale of the users' own review vectors appended to X as extra columns (0: none)"));
 
   /** The config's {@code recommenders: [{ kind: ease }]}. */
   public static final ComponentSpec<EaseRecommender> SPEC = new ComponentSpec<>(KIND,
       "EASE, closed-form item-item autoencoder (Steck 2019)", PARAMS,
+      (p, seed) -> new EaseRecommender(p.getDouble("lambda"), p.getDouble("text_weight"), p.getString("device")));
+
+  /** The config's {@code recommenders: [{ kind: ease-user-text }]}: EASE over {@code [X | β·V]}, the users' own text as extra columns. */
+  public static final ComponentSpec<EaseRecommender> USER_TEXT_SPEC = new ComponentSpec<>("ease-user-text",
+      "EASE with the users' own review vectors as extra columns of X (and optionally the items' text)", USER_TEXT_PARAMS,
       (p, seed) -> new EaseRecommender(p.getDouble("lambda"), p.getDouble("text_weight"), p.getDouble("user_text_weight"),
           p.getString("device")));
 
@@ -97,7 +105,7 @@ public record EaseRecommender(double lambda, double textWeight, double userTextW
     if (device == null) device = (String) PARAMS.spec("device").defaultValue();
     PARAMS.check("lambda", lambda);
     PARAMS.check("text_weight", textWeight);
-    PARAMS.check("user_text_weight", userTextWeight);
+    USER_TEXT_PARAMS.check("user_text_weight", userTextWeight);
     PARAMS.check("device", device);
   }
 
