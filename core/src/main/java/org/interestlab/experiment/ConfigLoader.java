@@ -316,6 +316,7 @@ public final class ConfigLoader {
         throw ConfigException.at(file, path + "." + key, "unknown key for " + kindKey + " '" + kind + "' — allowed keys: " + String.join(", ", allowed));
       }
       if (e.getValue() == null) throw ConfigException.at(file, path + "." + key, "empty value — allowed: " + p.allowedText());
+      if (p.type() == ParamSpec.Type.COMPONENTS) nestedSections(file, path + "." + key, e.getValue(), kind);
       given.put(key, e.getValue());
     }
     given.putAll(selectBlock);
@@ -335,11 +336,35 @@ public final class ConfigLoader {
     out.putAll(params.values());
     // A listed parameter is written as its list of validated values.
     given.forEach((key, v) -> {
-      if (v instanceof List<?>) out.put(key, candidates.stream().map(c -> c.values().get(key)).distinct().toList());
+      if (v instanceof List<?> && spec.param(key).type() != ParamSpec.Type.COMPONENTS) {
+        out.put(key, candidates.stream().map(c -> c.values().get(key)).distinct().toList());
+      }
     });
     resolved.put(path, out);
     long seed = Seeds.derive(runSeed, named ? "recommender:" + name : stage.key());
     return new ComponentConfig(stage, kind, name, params, seed, candidates);
+  }
+
+  /**
+   * Checks the recommender sections nested in a component ({@code components: [{kind: …}, …]}) as top-level ones,
+   * so a bad nested value is reported with its full key path when the config is loaded. A composite may not nest
+   * its own kind.
+   */
+  private void nestedSections(String file, String path, Object raw, String outerKind) {
+    if (!(raw instanceof List<?> sections)) return; // the parameter's own check names the problem
+    for (int j = 0; j < sections.size(); j++) {
+      String at = path + "[" + j + "]";
+      if (sections.get(j) instanceof Map<?, ?> m && outerKind.equals(m.get(Stage.RECOMMENDER.kindKey()))) {
+        throw ConfigException.at(file, at + "." + Stage.RECOMMENDER.kindKey(), "'" + outerKind + "' inside " + outerKind
+            + " — allowed: any other recommender");
+      }
+      component(file, Stage.RECOMMENDER, at, sections.get(j), 0L, new LinkedHashMap<>());
+    }
+  }
+
+  /** A recommender section nested in another component, validated as a top-level one; its seed derives from {@code seed}. */
+  ComponentConfig nested(String path, Object raw, long seed) {
+    return component("config", Stage.RECOMMENDER, path, raw, seed, new LinkedHashMap<>());
   }
 
   /** {@code synthetic-interests-zh} is listed as a dataset but is a language of {@code synthetic-interests}: say how to write it. */
@@ -361,7 +386,7 @@ public final class ConfigLoader {
     grid.add(new LinkedHashMap<>(given));
     if (listsAllowed) {
       for (String key : spec.paramNames()) {
-        if (!(given.get(key) instanceof List<?> values)) continue;
+        if (!(given.get(key) instanceof List<?> values) || spec.param(key).type() == ParamSpec.Type.COMPONENTS) continue;
         if (values.isEmpty()) {
           throw ConfigException.at(file, path + "." + key, "[] — allowed: one value, or a non-empty list of values to choose from on validation");
         }

@@ -100,9 +100,10 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, UserKnnRecommender.SPEC);
       r.register(Stage.RECOMMENDER, Rp3BetaRecommender.SPEC);
       r.register(Stage.RECOMMENDER, EaseRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, EaseRecommender.USER_TEXT_SPEC);
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
-      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, LearnedHybridRecommender.spec(new NestedSections(r)));
       r.register(Stage.RECOMMENDER, ClusterHybridRecommender.SPEC);
     }
   }

@@ -19,6 +19,7 @@ import org.interestlab.recommend.FittedRecommender;
 import org.interestlab.recommend.Recommender;
 import org.interestlab.recommend.TopKRecommendations;
 import org.interestlab.recommend.TrainingData;
+import org.interestlab.recommend.TunedOnValidation;
 
 /**
  * Chooses each recommender's parameters among the listed candidates on validation data, before
@@ -62,9 +63,18 @@ final class SelectStep implements RunStep {
     CsvText csv = CsvText.withHeader("recommender", "candidate", "parameters", metric.name(), "chosen");
     for (int r = 0; r < ctx.config.recommenders().size(); r++) {
       ComponentConfig rc = ctx.config.recommenders().get(r);
-      List<Recommender> candidates = ctx.components.candidates().get(r);
+      List<Recommender> candidates = new ArrayList<>(ctx.components.candidates().get(r));
+      List<Map<String, Object>> values = new ArrayList<>();
       double[] scores = new double[candidates.size()];
       for (int c = 0; c < candidates.size(); c++) {
+        values.add(listed(rc, rc.candidates().get(c)));
+        if (candidates.get(c) instanceof TunedOnValidation t && t.tunes()) {
+          // Part of the model (a blend's weights) is fitted on validation: it is then scored, and tested, as fitted.
+          TunedOnValidation.Tuned tuned = ctx.timings.time("select:" + rc.name(),
+              () -> t.tune(td, fitted -> score(fitted, td, users, relevant, metric, k, context)));
+          candidates.set(c, tuned.recommender());
+          values.get(c).putAll(tuned.values());
+        }
         Recommender candidate = candidates.get(c);
         scores[c] = ctx.timings.time("select:" + rc.name(), () -> score(candidate, td, users, relevant, metric, k, context));
       }
@@ -72,11 +82,11 @@ final class SelectStep implements RunStep {
       for (int c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
       ctx.validation.put(rc.name(), scores[best]);
       for (int c = 0; c < scores.length; c++) {
-        csv.row(rc.name(), c, describe(listed(rc, rc.candidates().get(c))), Json.number(scores[c]), c == best);
+        csv.row(rc.name(), c, describe(values.get(c)), Json.number(scores[c]), c == best);
       }
-      if (!rc.selects()) continue;
+      if (!rc.selects() && candidates.get(best) == ctx.components.candidates().get(r).get(best)) continue;
       ctx.selected.put(rc.name(), candidates.get(best));
-      ctx.selectedParams.put(rc.name(), listed(rc, rc.candidates().get(best)));
+      ctx.selectedParams.put(rc.name(), values.get(best));
       ctx.log.info(String.format(Locale.ROOT, "selected %s: %s (validation %s %.4f)", rc.name(),
           describe(ctx.selectedParams.get(rc.name())), metric.name(), scores[best]));
     }
@@ -96,11 +106,17 @@ final class SelectStep implements RunStep {
 
   private static double score(Recommender candidate, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,
       EvaluationContext context) {
-    MeanAggregate mean = metric.newPerUserMean(k, context);
     try (FittedRecommender fitted = candidate.fit(td)) {
-      int[][] lists = new TopKRecommendations(fitted, td).forUsers(users, k);
-      for (int i = 0; i < users.length; i++) mean.addUser(lists[i], relevant[users[i]], relevant[users[i]].cardinality());
+      return score(fitted, td, users, relevant, metric, k, context);
     }
+  }
+
+  /** The validation metric of a fitted model's top-K lists, averaged over the validation users. */
+  private static double score(FittedRecommender fitted, TrainingData td, int[] users, BitSet[] relevant, MetricSpec metric, int k,
+      EvaluationContext context) {
+    MeanAggregate mean = metric.newPerUserMean(k, context);
+    int[][] lists = new TopKRecommendations(fitted, td).forUsers(users, k);
+    for (int i = 0; i < users.length; i++) mean.addUser(lists[i], relevant[users[i]], relevant[users[i]].cardinality());
     return mean.evaluate();
   }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 public record ParamSpec(String name, Type type, Object defaultValue, Double min, Double max, boolean minExclusive,
     boolean maxExclusive, List<String> allowed, String doc) {
 
-  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE, INT_OR_ALL }
+  public enum Type { INT, DOUBLE, STRING, BOOL, CHOICE, INT_OR_ALL, COMPONENTS }
 
   /** The word an {@link #integerOrAll} parameter accepts instead of a number: no limit. */
   public static final String ALL = "all";
@@ -62,6 +62,15 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
     return new ParamSpec(name, Type.CHOICE, def, null, null, false, false, List.copyOf(allowed), doc);
   }
 
+  /**
+   * A list of at least two nested recommender sections ({@code [{kind: ease, lambda: 100}, {kind: content-knn}]}), e.g.
+   * the models a hybrid blends. The list is one value, never a list of values to choose among; each section's own
+   * parameters are checked by the config against that recommender's declaration. Default: none (an empty list).
+   */
+  public static ParamSpec components(String name, String doc) {
+    return new ParamSpec(name, Type.COMPONENTS, List.of(), null, null, false, false, List.of(), doc);
+  }
+
   public boolean required() {
     return defaultValue == null;
   }
@@ -75,6 +84,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
       case STRING -> "a string";
       case BOOL -> "true or false";
       case CHOICE -> "one of " + String.join(", ", allowed);
+      case COMPONENTS -> "a list of at least 2 recommender sections { kind: …, … }";
     };
   }
 
@@ -131,6 +141,15 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
         String s = String.valueOf(raw);
         if (!allowed.contains(s)) throw ParameterException.of(this, raw, "is not allowed");
         return s;
+      }
+      case COMPONENTS -> {
+        if (!(raw instanceof List<?> list) || list.size() < 2) throw ParameterException.of(this, raw, "is not a list of 2 or more sections");
+        for (Object section : list) {
+          if (!(section instanceof java.util.Map<?, ?> m) || !(m.get("kind") instanceof String)) {
+            throw ParameterException.of(this, raw, "has an entry that is not a { kind: … } section");
+          }
+        }
+        return List.copyOf(list);
       }
       default -> throw new IllegalStateException(type.toString());
     }

@@ -35,6 +35,12 @@ public record Params(Map<String, Object> values) {
     return (Boolean) require(name);
   }
 
+  /** A {@link ParamSpec#components} value: the nested sections as the config wrote them (empty when none). */
+  @SuppressWarnings("unchecked")
+  public java.util.List<java.util.Map<String, Object>> getComponents(String name) {
+    return (java.util.List<java.util.Map<String, Object>>) require(name);
+  }
+
   public boolean has(String name) {
     return values.get(name) != null;
   }

@@ -59,13 +59,22 @@ import org.interestlab.params.ParamList;
  * Side-Information", RecSys 2020) with dense text features; α = 0 (the default) is plain EASE, bit
  * for bit. Adding α·F·Fᵀ costs {@code O(n² · d)} for d-dimensional vectors.
  *
+ * <p><b>The users' own text as extra columns</b> (kind {@code ease-user-text}, {@code user_text_weight} β, default 1): X is widened to
+ * {@code [X | β·V]}, V each user's profile vector scaled to unit length (the mean of the vectors of their own
+ * training reviews, say; a user without a profile has a zero row), and EASE is solved over the n + d columns;
+ * a user's item scores are {@code [X_u | β·V_u] · B[:, items]}. Each item is then also rebuilt from what the user
+ * wrote, not only from what they bought — the feature-augmented closed form of Jeunen et al. (RecSys 2020, user
+ * side information as extra input columns) with dense review embeddings. β = 0 is plain EASE (bit for bit), so a
+ * grid that lists it lets validation turn the users' text down. Cost: the solve grows to {@code (n + d)³}; the users' columns add {@code O(Σ_u |h_u| · d + n_users · d²)}.
+ *
  * @param lambda L2 penalty on B (default 100, &gt; 0; the paper tunes it from 10 to a few thousand on
  *     validation data: larger for larger, denser data)
  * @param textWeight α, the weight of the items' text similarity in the Gram matrix (default 0: none)
+ * @param userTextWeight β, the scale of the users' profile vectors appended to X as columns (default 0: none)
  * @param device {@code auto | cpu | gpu} for the solve (default {@code auto}: a GPU when the engine
  *     sees one; {@code gpu} where none exists is a user error)
  */
-public record EaseRecommender(double lambda, double textWeight, String device) implements Recommender {
+public record EaseRecommender(double lambda, double textWeight, double userTextWeight, String device) implements Recommender {
   static final String KIND = "ease";
   /** Largest catalogue for which n² fits in one Java array. */
   static final int MAX_ITEMS = 46_340;
@@ -76,28 +85,47 @@ public record EaseRecommender(double lambda, double textWeight, String device) i
       real("text_weight", 0.0, 0, 1e9, false, "weight of the items' text similarity added to the Gram matrix (0: plain EASE)"),
       choice("device", "auto", List.of("auto", "cpu", "gpu"), "where the inverse is computed"));
 
+  /** The parameters of {@code ease-user-text}: EASE's and β (a kind of its own, so plain {@code ease} sections keep their keys). */
+  public static final ParamList USER_TEXT_PARAMS = PARAMS.and(
+      real("user_text_weight", 1.0, 0, 1e6, false, "scale of the users' own review vectors appended to X as extra columns (0: none)"));
+
   /** The config's {@code recommenders: [{ kind: ease }]}. */
   public static final ComponentSpec<EaseRecommender> SPEC = new ComponentSpec<>(KIND,
       "EASE, closed-form item-item autoencoder (Steck 2019)", PARAMS,
       (p, seed) -> new EaseRecommender(p.getDouble("lambda"), p.getDouble("text_weight"), p.getString("device")));
+
+  /** The config's {@code recommenders: [{ kind: ease-user-text }]}: EASE over {@code [X | β·V]}, the users' own text as extra columns. */
+  public static final ComponentSpec<EaseRecommender> USER_TEXT_SPEC = new ComponentSpec<>("ease-user-text",
+      "EASE with the users' own review vectors as extra columns of X (and optionally the items' text)", USER_TEXT_PARAMS,
+      (p, seed) -> new EaseRecommender(p.getDouble("lambda"), p.getDouble("text_weight"), p.getDouble("user_text_weight"),
+          p.getString("device")));
 
   /** A null {@code device} takes its declared default. */
   public EaseRecommender {
     if (device == null) device = (String) PARAMS.spec("device").defaultValue();
     PARAMS.check("lambda", lambda);
     PARAMS.check("text_weight", textWeight);
+    USER_TEXT_PARAMS.check("user_text_weight", userTextWeight);
     PARAMS.check("device", device);
+  }
+
+  /** With the items' text only. */
+  public EaseRecommender(double lambda, double textWeight, String device) {
+    this(lambda, textWeight, 0, device);
   }
 
   /** Plain EASE (no text). */
   public EaseRecommender(double lambda, String device) {
-    this(lambda, 0, device);
+    this(lambda, 0, 0, device);
   }
 
-  /** With text as side information, EASE reads the items' content vectors. */
+  /**
+   * With text as side information, EASE reads the items' content vectors; with the users' text, their profiles
+   * (which the run builds, and rebuilds without the validation reviews, for readers of item vectors).
+   */
   @Override
   public boolean needsItemVectors() {
-    return textWeight > 0;
+    return textWeight > 0 || userTextWeight > 0;
   }
 
   /** The config's default: λ = 100, device auto. */
@@ -123,10 +151,63 @@ public record EaseRecommender(double lambda, double textWeight, String device) i
     for (int c = 0; c < active.length; c++) compact[active[c]] = c;
     int[][] history = new int[seen.length][];
     for (int u = 0; u < seen.length; u++) history[u] = seen[u].stream().map(i -> compact[i]).toArray();
+    if (userTextWeight > 0) return fitWithUserText(data, active, history);
     float[] gram = gram(history, active.length);
     if (textWeight > 0) addTextSimilarity(gram, active, data);
     float[] weights = solve(gram, active.length);
-    return new Fitted(weights, active, items, history);
+    return new Fitted(weights, active, items, history, null);
+  }
+
+  /**
+   * EASE over {@code [X | β·V]}: the Gram matrix of the n item columns and d text columns, λ on the whole
+   * diagonal, solved as one (n + d)² system; only the weights into the item columns are kept.
+   */
+  private FittedRecommender fitWithUserText(TrainingData data, int[] active, int[][] history) {
+    if (data.profiles() == null) throw new IllegalStateException("ease with user_text_weight > 0 needs user profiles (needsItemVectors)");
+    int n = active.length;
+    int d = data.profiles().vectors().dim();
+    int m = n + d;
+    float[][] columns = userColumns(data, history.length);
+    double[] g = new double[m * m];
+    for (int u = 0; u < history.length; u++) {
+      float[] v = columns[u];
+      for (int i : history[u]) {
+        for (int j : history[u]) g[i * m + j]++;
+        for (int k = 0; k < d; k++) g[i * m + n + k] += v[k];
+      }
+      for (int k = 0; k < d; k++) {
+        if (v[k] == 0) continue;
+        for (int l = 0; l < d; l++) g[(n + k) * m + n + l] += (double) v[k] * v[l];
+      }
+    }
+    for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) g[(n + k) * m + i] = g[i * m + n + k];
+    float[] gram = new float[m * m];
+    for (int i = 0; i < gram.length; i++) gram[i] = (float) g[i];
+    for (int i = 0; i < m; i++) gram[i * m + i] += (float) lambda;
+    if (textWeight > 0) {
+      float[] items = new float[n * n];
+      addTextSimilarity(items, active, data);
+      for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) gram[i * m + j] += items[i * n + j];
+    }
+    float[] full = solve(gram, m);
+    // Only the weights into the item columns score anything: keep B[:, :n], rows for items then text dimensions.
+    float[] weights = new float[m * n];
+    for (int r = 0; r < m; r++) System.arraycopy(full, r * m, weights, r * n, n);
+    return new Fitted(weights, active, data.train().numItems(), history, columns);
+  }
+
+  /** β·V: each user's profile vector at unit length times β (zeros for a user without a profile). */
+  private float[][] userColumns(TrainingData data, int users) {
+    Embeddings v = data.profiles().vectors();
+    float[][] out = new float[users][v.dim()];
+    for (int u = 0; u < users; u++) {
+      if (!data.profiles().isPresent(u)) continue;
+      double norm = 0;
+      for (int k = 0; k < v.dim(); k++) norm += (double) v.get(u, k) * v.get(u, k);
+      if (norm == 0) continue;
+      for (int k = 0; k < v.dim(); k++) out[u][k] = (float) (userTextWeight * v.get(u, k) / Math.sqrt(norm));
+    }
+    return out;
   }
 
   /** XᵀX + λI over the kept items, row-major: co-occurrence counts, exact in float32 below 2²⁴ users. */
@@ -195,12 +276,15 @@ public record EaseRecommender(double lambda, double textWeight, String device) i
     private final int[] active;
     private final int items;
     private final int[][] history;
+    /** Per user, the text columns β·V_u appended to X (rows of B after the items'), or null for plain EASE. */
+    private final float[][] userColumns;
 
-    Fitted(float[] weights, int[] active, int items, int[][] history) {
+    Fitted(float[] weights, int[] active, int items, int[][] history, float[][] userColumns) {
       this.weights = weights;
       this.active = active;
       this.items = items;
       this.history = history;
+      this.userColumns = userColumns;
     }
 
     /** B's entry from item {@code from} to item {@code to} (0 where either was not in training). */
@@ -217,6 +301,14 @@ public record EaseRecommender(double lambda, double textWeight, String device) i
       for (int j : history[user]) {
         int row = j * kept;
         for (int c = 0; c < kept; c++) sum[c] += weights[row + c];
+      }
+      if (userColumns != null) {
+        float[] v = userColumns[user];
+        for (int k = 0; k < v.length; k++) {
+          if (v[k] == 0) continue;
+          int row = (kept + k) * kept;
+          for (int c = 0; c < kept; c++) sum[c] += v[k] * weights[row + c];
+        }
       }
       double[] s = new double[items];
       for (int c = 0; c < kept; c++) s[active[c]] = sum[c];

@@ -176,4 +176,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> parse(GOOD + "sweep:\n  clusterer.k: 5\n"))
         .hasMessageStartingWith("x.yaml: sweep.clusterer.k: 5 — allowed: a non-empty list");
   }
+
+  @Test
+  void aHybridsComponentsAreCheckedAsRecommendersWithTheirFullKeyPath() {
+    String hybrid = "recommenders.0={kind: learned-hybrid, components: [{kind: ease, lambda: [25, 100]}, {kind: item-knn, neighbours: %s}]}";
+    ExperimentConfig c = parse(GOOD, String.format(hybrid, "20"));
+    assertThat(c.recommenders().get(0).candidates()).hasSize(1);
+    assertThat(c.recommenders().get(0).params().getComponents("components")).hasSize(2);
+    assertThatThrownBy(() -> parse(GOOD, String.format(hybrid, "0"))).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("x.yaml: recommenders[0].components[1].neighbours: 0 is out of range").hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.0={kind: learned-hybrid, components: [{kind: ease}]}"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: recommenders[0].components: ")
+        .hasMessageContaining("allowed: a list of at least 2 recommender sections");
+    assertThatThrownBy(() -> parse(GOOD, "recommenders.0={kind: learned-hybrid, components: [{kind: ease}, {kind: learned-hybrid}]}"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("x.yaml: recommenders[0].components[1].kind: 'learned-hybrid' inside");
+  }
 }

@@ -109,6 +109,7 @@ class JavaDefaultsTest {
     JAVA.put("user-knn", seed -> UserKnnRecommender.defaults());
     JAVA.put("rp3beta", seed -> Rp3BetaRecommender.defaults());
     JAVA.put("ease", seed -> new EaseRecommender(100, null));
+    JAVA.put("ease-user-text", seed -> new EaseRecommender(100, 0, 1, null));
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());

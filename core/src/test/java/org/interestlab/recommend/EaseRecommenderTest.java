@@ -61,6 +61,45 @@ class EaseRecommenderTest {
     }
   }
 
+  /**
+   * The users' own text as extra columns of X: scores equal numpy's float64 solve over [X | β·V]
+   * ({@code src/test/resources/recommend/ease_user_text_reference.py}, printed values below), with and without
+   * the items' text. u4 saw only i0, like u0 and u1; without text i1 and i2 tie, with it u4 — whose profile
+   * points where u1's does, and u1 bought i2 — gets i2 first.
+   */
+  @Test
+  void usersTextAsExtraColumnsMatchesNumpy() {
+    Dataset.Builder b = Dataset.builder("t");
+    for (int i = 0; i < 4; i++) b.item(new Item("i" + i, "", "", List.of()));
+    int[][] histories = {{0, 1}, {0, 2}, {1, 3}, {2, 3}, {0}};
+    for (int u = 0; u < histories.length; u++) for (int i : histories[u]) b.interaction("u" + u, "i" + i, 5, i, "");
+    Dataset d = b.build();
+    float[][] byUser = {{1, 0}, {0, 2}, {3, 4}, {0, 0}, {0, 5}};
+    float[] profiles = new float[10];
+    for (int u = 0; u < 5; u++) System.arraycopy(byUser[u], 0, profiles, 2 * d.userIndex("u" + u), 2);
+    boolean[] present = new boolean[5];
+    Arrays.fill(present, true);
+    present[d.userIndex("u3")] = false;
+    Embeddings items = new Embeddings(4, 3, new float[] {3, 4, 0, 0, 1, 0, 2, 0, 0, 0, 0, 1});
+    TrainingData td = new TrainingData(d, new org.interestlab.profile.UserProfiles(new Embeddings(5, 2, profiles), present), items, null);
+    int u4 = d.userIndex("u4");
+    int u0 = d.userIndex("u0");
+    EaseRecommender usersText = new EaseRecommender(1, 0, 1.5, "cpu");
+    assertThat(usersText.needsItemVectors()).isTrue();
+    try (FittedRecommender model = usersText.fit(td)) {
+      assertThat(model.scores(u4)).containsExactly(new double[] {0.5689578845, 0.1342000563, 0.3886041382, -0.0789618356}, within(1e-5));
+      assertThat(model.scores(u0)).containsExactly(new double[] {0.523182717, 0.8097149022, -0.0545530932, 0.1397239663}, within(1e-5));
+    }
+    try (FittedRecommender model = new EaseRecommender(1, 2, 1.5, "cpu").fit(td)) {
+      assertThat(model.scores(u4)).containsExactly(new double[] {0.4474195584, 0.3418493573, 0.5222817956, -0.069131237}, within(1e-5));
+      assertThat(model.scores(u0)).containsExactly(new double[] {0.5737117237, 1.0501699351, 0.0970645891, 0.1245341699}, within(1e-5));
+    }
+    try (FittedRecommender plain = new EaseRecommender(1, 0, 0, "cpu").fit(td)) {
+      double[] s = plain.scores(u4);
+      assertThat(s[1]).isEqualTo(s[2]);
+    }
+  }
+
   @Test
   void tinyMatrixGivesNumpysWeightsScoresAndTopLists() throws Exception {
     Map<String, Object> c = map(EXPECTED.get("tiny"));

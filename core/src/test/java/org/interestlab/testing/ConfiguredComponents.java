@@ -155,6 +155,10 @@ public final class ConfiguredComponents {
       case CHOICE -> out.add("no-such-" + p.name());
       case BOOL -> out.add("maybe");
       case STRING -> out.add(List.of("a", "list"));
+      case COMPONENTS -> {
+        out.add("many");
+        out.add(List.of(Map.of("kind", "ease")));
+      }
       default -> throw new IllegalStateException(p.type().toString());
     }
     return out;
