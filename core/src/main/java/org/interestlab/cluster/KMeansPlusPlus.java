@@ -344,7 +344,7 @@ final class KMeansPlusPlus {
     return s;
   }
 
-  private static double[] prefixSums(double[] weights) {
+  static double[] prefixSums(double[] weights) {
     double[] prefix = new double[weights.length];
     double acc = 0;
     for (int i = 0; i < weights.length; i++) {
@@ -358,7 +358,7 @@ final class KMeansPlusPlus {
    * The first point whose running sum of weights exceeds a uniform draw in [0, total): D² sampling.
    * The running sums never decrease, so a binary search finds the point a linear scan would.
    */
-  private static int sample(double[] weights, double[] prefix, double total, SplittableRandom rng) {
+  static int sample(double[] weights, double[] prefix, double total, SplittableRandom rng) {
     int n = prefix.length;
     if (total <= 0) return rng.nextInt(n); // all points coincide with centres
     double r = rng.nextDouble() * total;
