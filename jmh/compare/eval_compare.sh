@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 source jmh/compare/bench_jar.sh
 out="$(mktemp -d)"
-java -jar jmh/target/benchmarks.jar RankingEval -f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1 \
+java -jar jmh/target/benchmarks.jar RankingEval -p device=cpu -f 1 -wi 2 -w 2s -i 3 -r 2s -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1 \
   || { tail -n 30 "$out/jmh.log" >&2; exit 1; }
 java_s=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"] / 1000)' "$out/jmh.json")
 numpy_s=$(/usr/bin/python3 jmh/compare/eval_peers.py --repeat "${REPEAT:-3}")

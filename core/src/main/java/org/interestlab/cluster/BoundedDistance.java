@@ -36,6 +36,17 @@ final class BoundedDistance {
      */
     void dots(float[] x, int xOffset, float[] q, int m, int d, float[] out);
 
+    /**
+     * {@link #dots} of two points at once, {@code x} at {@code xOffset} into {@code out[0..m)} and at
+     * {@code yOffset} into {@code out[m..2m)}: each row of q read once for both (same error bound).
+     */
+    default void dotsPair(float[] x, int xOffset, int yOffset, float[] q, int m, int d, float[] out) {
+      float[] second = new float[m];
+      dots(x, xOffset, q, m, d, out);
+      dots(x, yOffset, q, m, d, second);
+      System.arraycopy(second, 0, out, m, m);
+    }
+
 
     /** {@code min over g < count of fl(a[aOffset + g] − b[g])}, +∞ for count 0. */
     float minDifference(float[] a, int aOffset, float[] b, int count);

@@ -16,7 +16,7 @@ import org.interestlab.params.ParamList;
 import org.interestlab.params.Params;
 
 /**
- * k-means (Lloyd's algorithm) with k-means++ or random seeding, several restarts, distances by
+ * k-means (Lloyd's algorithm) with k-means++, k-means|| or random seeding, several restarts, distances by
  * blocked matrix products on DJL's PyTorch engine, and exact acceleration by Hamerly's, Elkan's
  * or Yinyang's distance bounds.
  *
@@ -52,6 +52,7 @@ import org.interestlab.params.Params;
  * Seeding with k-means++ costs {@code O(n d k log k)} at worst; {@link KMeansPlusPlus} measures only the
  * points the triangle inequality leaves open, and settles most of those by float32 products, with the
  * same centres as measuring every point (on clustered data a new centre meets its neighbourhood only);
+ * {@code k-means||} ({@link KMeansParallel}) makes {@code init_rounds} passes of blocked products instead, and
  * {@code random} skips seeding altogether.
  *
  * <p>Parameters and their defaults are declared once in {@link #PARAMS} (k 12, k-means++, 3 restarts,
@@ -76,12 +77,17 @@ import org.interestlab.params.Params;
  *     hamerly), {@code hamerly}, {@code elkan} or {@code yinyang} (exact acceleration by bounds), or
  *     {@code lloyd} (every distance, every iteration); all give identical results
  * @param metric {@code euclidean} (default) or {@code cosine} (spherical k-means)
+ * @param initRounds k-means|| rounds (default 5; used by {@code init: k-means||} only)
+ * @param initOversampling k-means|| candidates drawn per round, as a multiple of k (default 2: ℓ = 2k, as Bahmani
+ *     et al.'s experiments; used by {@code init: k-means||} only)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
-    Algorithm algorithm, DistanceMetric metric) implements Clusterer {
+    Algorithm algorithm, DistanceMetric metric, int initRounds, double initOversampling) implements Clusterer {
 
   public enum Init {
     K_MEANS_PLUS_PLUS("k-means++"),
+    /** k-means|| (Bahmani et al. 2012), {@link KMeansParallel}: a few passes, for large n. */
+    K_MEANS_PARALLEL("k-means||"),
     RANDOM("random");
 
     private final String configName;
@@ -161,14 +167,16 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   /** The parameters, as a config names them, with their ranges and defaults. */
   public static final ParamList PARAMS = ParamList.of(
       integer("k", 12, 1, 1_000_000, "number of clusters"),
-      choice("init", "k-means++", List.of("k-means++", "random"), "seeding"),
+      choice("init", "k-means++", List.of("k-means++", "k-means||", "random"), "seeding"),
       integer("n_init", 3, 1, 1000, "restarts; the lowest inertia wins"),
       integer("max_iter", 100, 1, 100_000, "Lloyd iterations per restart"),
       real("tol", 1e-4, 0, 1, false, "centre-shift tolerance, relative to the data's mean variance"),
       choice("device", "cpu", List.of("auto", "cpu", "gpu"), "where distances are computed"),
       choice("algorithm", "auto", List.of("auto", "hamerly", "elkan", "yinyang", "lloyd"),
           "assignment step: exact Hamerly, Elkan or Yinyang bounds (auto: Elkan while n·k ≤ 2^26, else Hamerly), or every distance; same results"),
-      choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means"));
+      choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means"),
+      integer("init_rounds", 5, 1, 100, "k-means|| rounds (init: k-means|| only)"),
+      real("init_oversampling", 2.0, 0, 1000, true, "k-means|| candidates per round, as a multiple of k (init: k-means|| only)"));
 
   /** The config's {@code clusterer: { kind: kmeans }}. */
   public static final ComponentSpec<KMeans> SPEC =
@@ -185,6 +193,15 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     PARAMS.check("max_iter", maxIter);
     PARAMS.check("tol", tol);
     PARAMS.check("device", device);
+    PARAMS.check("init_rounds", initRounds);
+    PARAMS.check("init_oversampling", initOversampling);
+  }
+
+  /** k-means|| rounds and oversampling at their declared defaults (they matter only for {@code init: k-means||}). */
+  public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device, Algorithm algorithm,
+      DistanceMetric metric) {
+    this(k, init, nInit, maxIter, tol, seed, device, algorithm, metric, (Integer) PARAMS.spec("init_rounds").defaultValue(),
+        (Double) PARAMS.spec("init_oversampling").defaultValue());
   }
 
   /** Euclidean k-means with the default assignment algorithm ({@code auto}). */
@@ -195,7 +212,8 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   /** Built from validated parameters (see {@link #PARAMS}) and a seed, as a config builds it. */
   public static KMeans from(Params p, long seed) {
     return new KMeans(p.getInt("k"), Init.parse(p.getString("init")), p.getInt("n_init"), p.getInt("max_iter"), p.getDouble("tol"),
-        seed, p.getString("device"), Algorithm.parse(p.getString("algorithm")), DistanceMetric.parse(p.getString("metric")));
+        seed, p.getString("device"), Algorithm.parse(p.getString("algorithm")), DistanceMetric.parse(p.getString("metric")),
+        p.getInt("init_rounds"), p.getDouble("init_oversampling"));
   }
 
   /** Every parameter at the config's default (k 12, 3 restarts, 100 iterations, …), seed 0. */
@@ -210,17 +228,17 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** The same parameters with another assignment algorithm. */
   public KMeans withAlgorithm(Algorithm a) {
-    return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric);
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric, initRounds, initOversampling);
   }
 
   /** The same parameters with another seed. */
   public KMeans withSeed(long s) {
-    return new KMeans(k, init, nInit, maxIter, tol, s, device, algorithm, metric);
+    return new KMeans(k, init, nInit, maxIter, tol, s, device, algorithm, metric, initRounds, initOversampling);
   }
 
   /** The same parameters with another metric. */
   public KMeans withMetric(DistanceMetric m) {
-    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m);
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m, initRounds, initOversampling);
   }
 
   @Override
@@ -238,7 +256,12 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     Clustering best = null;
     for (int r = 0; r < nInit; r++) {
       SplittableRandom rng = root.split();
-      float[] centroids = init == Init.RANDOM ? randomInit(x, rng) : KMeansPlusPlus.seed(x.data(), x.rows(), x.dim(), k, rng);
+      float[] centroids = switch (init) {
+        case RANDOM -> randomInit(x, rng);
+        case K_MEANS_PARALLEL -> KMeansParallel.seed(x.data(), x.rows(), x.dim(), k, initRounds, initOversampling, rng,
+            Device.resolve(device, "kmeans.device"));
+        case K_MEANS_PLUS_PLUS -> KMeansPlusPlus.seed(x.data(), x.rows(), x.dim(), k, rng);
+      };
       Clustering c = lloyd(x, centroids);
       if (best == null || c.inertia() < best.inertia()) best = c;
     }
@@ -315,6 +338,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "KMeans[k=%d, init=%s, n_init=%d, max_iter=%d, tol=%g, seed=%d, algorithm=%s, metric=%s]",
-        k, init.configName(), nInit, maxIter, tol, seed, algorithm.configName(), metric.configName());
+        k, init.configName(), nInit, maxIter, tol, seed, algorithm.configName(), metric.configName())
+        + (init == Init.K_MEANS_PARALLEL ? String.format(Locale.ROOT, "[init_rounds=%d, init_oversampling=%g]", initRounds, initOversampling) : "");
   }
 }

@@ -176,18 +176,26 @@ final class KMeansPlusPlus {
    * how many.
    */
   private int openPoints(int[] candidates) {
-    for (int t = 0; t < candidates.length; t++) {
-      int bit = 1 << t;
-      for (int a = 0; a < chosen; a++) {
-        double gap = SquaredDistance.lower(SquaredDistance.between(data, candidates[t] * d, centres, a * d, d));
+    int m = candidates.length;
+    double[][] gaps = new double[chosen][m];
+    IntStream.range(0, chosen).parallel().forEach(a -> {
+      for (int t = 0; t < m; t++) gaps[a][t] = SquaredDistance.lower(SquaredDistance.between(data, candidates[t] * d, centres, a * d, d));
+    });
+    // In parallel over centres: a point is a member of one centre only, so each mask has one writer
+    // (touched only ever turns true).
+    IntStream.range(0, chosen).parallel().forEach(a -> {
+      for (int t = 0; t < m; t++) {
+        double gap = gaps[a][t];
         if (gap >= 2 * radius[a]) continue;
+        int bit = 1 << t;
+        boolean[] blocks = touched[t];
         for (int i : members[a]) {
           if (gap >= 2 * reach[i]) continue;
           openMask[i] |= bit;
-          touched[t][i / SUM_BLOCK] = true;
+          blocks[i / SUM_BLOCK] = true;
         }
       }
-    }
+    });
     // Listed in point order: memory is then read forward, as the hardware prefetches it.
     int count = 0;
     for (int i = 0; i < n; i++) if (openMask[i] != 0) open[count++] = i;
@@ -212,24 +220,17 @@ final class KMeansPlusPlus {
     // Per task: the least and the most each candidate can lower the potential by.
     double[][] drops = new double[tasks][2 * m];
     IntStream.range(0, tasks).parallel().forEach(task -> {
-      float[] products = new float[m];
+      float[] products = new float[2 * m];
       double[] drop = drops[task];
-      for (int r = task * MEASURE_BLOCK, end = Math.min(count, r + MEASURE_BLOCK); r < end; r++) {
+      int end = Math.min(count, (task + 1) * MEASURE_BLOCK);
+      // Two points per kernel call (each candidate row read once for both), a last one alone.
+      for (int r = task * MEASURE_BLOCK; r < end; r += 2) {
         int i = open[r];
-        kernel.dots(data, i * d, rows, m, d, products);
-        int unsure = 0;
-        double own = closest[i];
-        for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
-          if ((mask & 1) == 0) continue;
-          int q = candidates[t];
-          double est = squares[i] + squares[q] - 2.0 * products[t];
-          double err = productError(norms[i], norms[q]);
-          if (est - err >= own) continue;
-          unsure |= 1 << t;
-          drop[2 * t] += Double.isFinite(est) ? Math.max(0, own - (est + err)) : 0;
-          drop[2 * t + 1] += own - Math.max(0, est - err);
-        }
-        unsettled[i] = unsure;
+        boolean pair = r + 1 < end;
+        if (pair) kernel.dotsPair(data, i * d, open[r + 1] * d, rows, m, d, products);
+        else kernel.dots(data, i * d, rows, m, d, products);
+        unsettled[i] = bound(i, candidates, products, 0, drop);
+        if (pair) unsettled[open[r + 1]] = bound(open[r + 1], candidates, products, m, drop);
       }
     });
     double[][] range = new double[m][2];
@@ -245,6 +246,27 @@ final class KMeansPlusPlus {
       range[t][1] = potential - least + slack;
     }
     return range;
+  }
+
+  /**
+   * Point i's share of each candidate's potential interval, from its products with the candidates at
+   * {@code products[offset + t]}, added to {@code drop}; returns the candidates (bit t) the products
+   * cannot prove no closer than its nearest centre.
+   */
+  private int bound(int i, int[] candidates, float[] products, int offset, double[] drop) {
+    int unsure = 0;
+    double own = closest[i];
+    for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
+      if ((mask & 1) == 0) continue;
+      int q = candidates[t];
+      double est = squares[i] + squares[q] - 2.0 * products[offset + t];
+      double err = productError(norms[i], norms[q]);
+      if (est - err >= own) continue;
+      unsure |= 1 << t;
+      drop[2 * t] += Double.isFinite(est) ? Math.max(0, own - (est + err)) : 0;
+      drop[2 * t + 1] += own - Math.max(0, est - err);
+    }
+    return unsure;
   }
 
   /** Reference distances for candidate t's open points that {@link #estimate} left unsettled. */
@@ -344,7 +366,7 @@ final class KMeansPlusPlus {
     return s;
   }
 
-  private static double[] prefixSums(double[] weights) {
+  static double[] prefixSums(double[] weights) {
     double[] prefix = new double[weights.length];
     double acc = 0;
     for (int i = 0; i < weights.length; i++) {
@@ -358,7 +380,7 @@ final class KMeansPlusPlus {
    * The first point whose running sum of weights exceeds a uniform draw in [0, total): D² sampling.
    * The running sums never decrease, so a binary search finds the point a linear scan would.
    */
-  private static int sample(double[] weights, double[] prefix, double total, SplittableRandom rng) {
+  static int sample(double[] weights, double[] prefix, double total, SplittableRandom rng) {
     int n = prefix.length;
     if (total <= 0) return rng.nextInt(n); // all points coincide with centres
     double r = rng.nextDouble() * total;

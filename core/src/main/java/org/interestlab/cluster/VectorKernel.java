@@ -42,6 +42,66 @@ final class VectorKernel implements BoundedDistance.Kernel {
   }
 
   @Override
+  public void dotsPair(float[] x, int xo, int yo, float[] q, int m, int d, float[] out) {
+    int lanes = S.length();
+    int vectorEnd = d - d % lanes;
+    int r = 0;
+    // Three rows of q and two points per pass: each load of a row feeds two fused multiply-adds
+    // (one load of x per multiply-add in dots), six accumulators in registers.
+    for (; r + 2 < m; r += 3) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = FloatVector.zero(S);
+      FloatVector a2 = FloatVector.zero(S);
+      FloatVector b0 = FloatVector.zero(S);
+      FloatVector b1 = FloatVector.zero(S);
+      FloatVector b2 = FloatVector.zero(S);
+      int q0 = r * d;
+      for (int t = 0; t < vectorEnd; t += lanes) {
+        FloatVector u = FloatVector.fromArray(S, x, xo + t);
+        FloatVector v = FloatVector.fromArray(S, x, yo + t);
+        FloatVector c = FloatVector.fromArray(S, q, q0 + t);
+        a0 = u.fma(c, a0);
+        b0 = v.fma(c, b0);
+        c = FloatVector.fromArray(S, q, q0 + d + t);
+        a1 = u.fma(c, a1);
+        b1 = v.fma(c, b1);
+        c = FloatVector.fromArray(S, q, q0 + 2 * d + t);
+        a2 = u.fma(c, a2);
+        b2 = v.fma(c, b2);
+      }
+      float[] sums = {a0.reduceLanes(VectorOperators.ADD), a1.reduceLanes(VectorOperators.ADD), a2.reduceLanes(VectorOperators.ADD),
+          b0.reduceLanes(VectorOperators.ADD), b1.reduceLanes(VectorOperators.ADD), b2.reduceLanes(VectorOperators.ADD)};
+      for (int t = vectorEnd; t < d; t++) {
+        for (int j = 0; j < 3; j++) {
+          sums[j] += x[xo + t] * q[q0 + j * d + t];
+          sums[3 + j] += x[yo + t] * q[q0 + j * d + t];
+        }
+      }
+      for (int j = 0; j < 3; j++) {
+        out[r + j] = sums[j];
+        out[m + r + j] = sums[3 + j];
+      }
+    }
+    for (; r < m; r++) {
+      FloatVector a = FloatVector.zero(S);
+      FloatVector b = FloatVector.zero(S);
+      for (int t = 0; t < vectorEnd; t += lanes) {
+        FloatVector c = FloatVector.fromArray(S, q, r * d + t);
+        a = FloatVector.fromArray(S, x, xo + t).fma(c, a);
+        b = FloatVector.fromArray(S, x, yo + t).fma(c, b);
+      }
+      float sa = a.reduceLanes(VectorOperators.ADD);
+      float sb = b.reduceLanes(VectorOperators.ADD);
+      for (int t = vectorEnd; t < d; t++) {
+        sa += x[xo + t] * q[r * d + t];
+        sb += x[yo + t] * q[r * d + t];
+      }
+      out[r] = sa;
+      out[m + r] = sb;
+    }
+  }
+
+  @Override
   public void dots(float[] x, int xo, float[] q, int m, int d, float[] out) {
     int lanes = S.length();
     int r = 0;

@@ -1,5 +1,7 @@
 package org.interestlab.eval;
 
+import org.interestlab.compute.Embeddings;
+
 /**
  * Calinski–Harabasz index, the variance ratio criterion (Caliński &amp; Harabasz, "A dendrite method
  * for cluster analysis", Communications in Statistics 3(1), 1974), as scikit-learn's
@@ -19,13 +21,25 @@ public record CalinskiHarabasz() implements ClusteringMetric {
 
   @Override
   public double score(double[][] points, int[] labels) {
-    int d = PointChecks.checkPoints(name(), points, labels);
+    return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
+  }
+
+  /** The same score, the embeddings read in place (no double copy). */
+  @Override
+  public double score(Embeddings points, int[] labels) {
+    return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
+  }
+
+  private double score(PointRows points, int d, int[] labels) {
     PointChecks.Encoded enc = PointChecks.encode(labels);
     int k = enc.numLabels();
-    int n = points.length;
+    int n = points.count();
     PointChecks.checkNumberOfClusters(name(), k, n);
     double[] mean = new double[d];
-    for (double[] p : points) for (int j = 0; j < d; j++) mean[j] += p[j];
+    for (int i = 0; i < n; i++) {
+      double[] p = points.row(i);
+      for (int j = 0; j < d; j++) mean[j] += p[j];
+    }
     for (int j = 0; j < d; j++) mean[j] /= n;
     double[][] centroids = InternalClusterMetrics.centroids(points, enc, d);
     double between = 0;
@@ -37,7 +51,8 @@ public record CalinskiHarabasz() implements ClusteringMetric {
     double within = 0;
     for (int i = 0; i < n; i++) {
       double[] m = centroids[enc.codes()[i]];
-      for (int j = 0; j < d; j++) within += (points[i][j] - m[j]) * (points[i][j] - m[j]);
+      double[] p = points.row(i);
+      for (int j = 0; j < d; j++) within += (p[j] - m[j]) * (p[j] - m[j]);
     }
     if (within == 0.0) return 1.0;
     return between * (n - k) / (within * (k - 1.0));

@@ -1,5 +1,7 @@
 package org.interestlab.eval;
 
+import org.interestlab.compute.Embeddings;
+
 /**
  * Davies–Bouldin index (Davies &amp; Bouldin, "A cluster separation measure", IEEE TPAMI 1(2), 1979),
  * as scikit-learn's {@code davies_bouldin_score} computes it. Lower is better, 0 is the minimum.
@@ -22,13 +24,22 @@ public record DaviesBouldin() implements ClusteringMetric {
 
   @Override
   public double score(double[][] points, int[] labels) {
-    int d = PointChecks.checkPoints(name(), points, labels);
+    return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
+  }
+
+  /** The same score, the embeddings read in place (no double copy). */
+  @Override
+  public double score(Embeddings points, int[] labels) {
+    return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
+  }
+
+  private double score(PointRows points, int d, int[] labels) {
     PointChecks.Encoded enc = PointChecks.encode(labels);
     int k = enc.numLabels();
-    PointChecks.checkNumberOfClusters(name(), k, points.length);
+    PointChecks.checkNumberOfClusters(name(), k, points.count());
     double[][] centroids = InternalClusterMetrics.centroids(points, enc, d);
     double[] spread = new double[k];
-    for (int i = 0; i < points.length; i++) spread[enc.codes()[i]] += Silhouette.euclidean(points[i], centroids[enc.codes()[i]]);
+    for (int i = 0; i < points.count(); i++) spread[enc.codes()[i]] += Silhouette.euclidean(points.row(i), centroids[enc.codes()[i]]);
     boolean allSpreadZero = true;
     for (int c = 0; c < k; c++) {
       spread[c] /= enc.sizes()[c];

@@ -59,11 +59,12 @@ public final class InternalClusterMetrics {
   }
 
   /** Per-cluster means, summed in point order. */
-  static double[][] centroids(double[][] points, PointChecks.Encoded enc, int d) {
+  static double[][] centroids(PointRows points, PointChecks.Encoded enc, int d) {
     double[][] c = new double[enc.numLabels()][d];
-    for (int i = 0; i < points.length; i++) {
+    for (int i = 0; i < points.count(); i++) {
       double[] row = c[enc.codes()[i]];
-      for (int j = 0; j < d; j++) row[j] += points[i][j];
+      double[] x = points.row(i);
+      for (int j = 0; j < d; j++) row[j] += x[j];
     }
     for (int k = 0; k < c.length; k++) for (int j = 0; j < d; j++) c[k][j] /= enc.sizes()[k];
     return c;

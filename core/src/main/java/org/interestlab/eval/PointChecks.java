@@ -46,6 +46,27 @@ final class PointChecks {
     return d;
   }
 
+  /** {@link #checkPoints(String, double[][], int[])} for embeddings, read in place; returns the dimension. */
+  static int checkPoints(String metric, Embeddings points, int[] labels) {
+    if (points == null || labels == null) throw new IllegalArgumentException(metric + ": points and labels must not be null");
+    if (points.rows() != labels.length) {
+      throw new IllegalArgumentException(metric + ": " + points.rows() + " points but " + labels.length + " labels");
+    }
+    if (points.rows() == 0) throw new IllegalArgumentException(metric + ": no points");
+    int d = points.dim();
+    if (d == 0) throw new IllegalArgumentException(metric + ": points have no features");
+    int bad = points.firstNonFiniteRow();
+    if (bad >= 0) {
+      for (int j = 0; j < d; j++) {
+        float v = points.data()[bad * d + j];
+        if (!Float.isFinite(v)) {
+          throw new IllegalArgumentException(metric + ": point " + bad + " has a non-finite value (" + (double) v + ") in column " + j);
+        }
+      }
+    }
+    return d;
+  }
+
   static double[][] toDoubleRows(String metric, Embeddings points) {
     if (points == null) throw new IllegalArgumentException(metric + ": points must not be null");
     return points.toDoubleRows();

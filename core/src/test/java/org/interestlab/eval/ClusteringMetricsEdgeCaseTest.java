@@ -41,6 +41,29 @@ class ClusteringMetricsEdgeCaseTest {
   }
 
   @Test
+  void embeddingsReadInPlaceScoreBitForBitAsTheirDoubleRows() {
+    // Davies-Bouldin and Calinski-Harabasz read float32 embeddings row by row (no double copy):
+    // the same values in the same order, so exactly the scores of the promoted double rows.
+    Random r = new Random(3);
+    int n = 300;
+    int d = 7;
+    float[] data = new float[n * d];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 4;
+      for (int j = 0; j < d; j++) data[i * d + j] = (float) (r.nextGaussian() + 3 * labels[i]);
+    }
+    Embeddings e = new Embeddings(n, d, data);
+    for (ClusteringMetric m : List.of(new DaviesBouldin(), new CalinskiHarabasz())) {
+      assertThat(m.score(e, labels)).isEqualTo(m.score(e.toDoubleRows(), labels));
+      float[] bad = data.clone();
+      bad[5 * d + 2] = Float.NaN;
+      assertThatThrownBy(() -> m.score(new Embeddings(n, d, bad), labels))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(m.name() + ": point 5 has a non-finite value (NaN) in column 2");
+    }
+  }
+
+  @Test
   void purityByHand() {
     // Cluster 0 holds classes {a, a, b}: majority 2. Cluster 1 holds {b, b, c, a}: majority 2.
     // Cluster 2 holds {c}: majority 1. Purity = (2 + 2 + 1) / 8 = 0.625

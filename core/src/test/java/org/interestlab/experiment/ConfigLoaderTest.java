@@ -50,7 +50,8 @@ class ConfigLoaderTest {
     assertThat(c.seed()).isEqualTo(7);
     assertThat(c.clusterer().params().values()).containsExactly(
         Map.entry("k", 4), Map.entry("init", "k-means++"), Map.entry("n_init", 3), Map.entry("max_iter", 100),
-        Map.entry("tol", 1e-4), Map.entry("device", "cpu"), Map.entry("algorithm", "auto"), Map.entry("metric", "euclidean"));
+        Map.entry("tol", 1e-4), Map.entry("device", "cpu"), Map.entry("algorithm", "auto"), Map.entry("metric", "euclidean"),
+        Map.entry("init_rounds", 5), Map.entry("init_oversampling", 2.0));
     assertThat(c.split().params().getDouble("test_fraction")).isEqualTo(0.2);
     assertThat(c.recommenders()).extracting(ComponentConfig::name).containsExactly("most-popular", "item-knn", "item-knn-5");
     assertThat(c.topK()).isEqualTo(20);
@@ -82,7 +83,7 @@ class ConfigLoaderTest {
       "clusterer.k=twelve      | x.yaml: clusterer.k: 'twelve' is not an integer — allowed: an integer",
       "clusterer.kk=3          | x.yaml: clusterer.kk: unknown key for kind 'kmeans' — allowed keys: kind, k, init",
       "clusterer.kind=kmeanz   | x.yaml: clusterer.kind: 'kmeanz' is not known — allowed: kmeans",
-      "clusterer.init=smart    | x.yaml: clusterer.init: 'smart' is not allowed — allowed: one of k-means++, random",
+      "clusterer.init=smart    | x.yaml: clusterer.init: 'smart' is not allowed — allowed: one of k-means++, k-means||, random",
       "split.test_fraction=1.5 | x.yaml: split.test_fraction: 1.5 is out of range — allowed: a number > 0 and < 1",
       "split.test_fraction=1   | x.yaml: split.test_fraction: 1 is out of range — allowed: a number > 0 and < 1",
       "split.test_fraction=0   | x.yaml: split.test_fraction: 0 is out of range — allowed: a number > 0",

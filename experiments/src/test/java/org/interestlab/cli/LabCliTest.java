@@ -90,7 +90,7 @@ class LabCliTest {
       "name=bad name!         | quickstart.yaml: name: 'bad name!' — allowed: letters, digits",
       "split.test_fraction=1.5 | quickstart.yaml: split.test_fraction: 1.5 is out of range",
       "encoder.batch_size=abc | quickstart.yaml: encoder.batch_size: 'abc' is not an integer",
-      "clusterer.init=forgy   | quickstart.yaml: clusterer.init: 'forgy' is not allowed — allowed: one of k-means++, random",
+      "clusterer.init=forgy   | quickstart.yaml: clusterer.init: 'forgy' is not allowed — allowed: one of k-means++, k-means||, random",
       "recommenders.2.neighbours=0 | quickstart.yaml: recommenders[2].neighbours: 0 is out of range",
       "profile.half_life_days=-3 | quickstart.yaml: profile.half_life_days: -3 is out of range",
       "seed=abc               | quickstart.yaml: seed: 'abc' is not an integer",

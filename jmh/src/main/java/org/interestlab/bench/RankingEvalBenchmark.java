@@ -1,10 +1,16 @@
 package org.interestlab.bench;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.interestlab.compute.Device;
+import org.interestlab.compute.Engines;
 import org.interestlab.data.Dataset;
 import org.interestlab.data.Item;
 import org.interestlab.data.User;
@@ -26,6 +32,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -39,11 +46,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * are drawn to ML-1M's density (about 124 training and 41 test items per user).
  *
  * <p>Expect on 2 CPU cores: well under one second, most of it the top-k selection over
- * 6,040 × 3,706 scores. Evaluation is plain Java on the CPU (no NDArray work), so this suite has no
- * device parameter: a GPU machine measures its CPU here.
+ * 6,040 × 3,706 scores.
+ *
+ * <p>{@code device} ({@link BenchDevice}): {@code cpu} is what a run does, the top-k selection in
+ * Java ({@link TopKRecommendations}); {@code gpu} moves the scores to DJL's first GPU (PyTorch),
+ * masks the training items there and takes each user's top 10 with the engine's {@code topK}, then
+ * evaluates the lists in Java as on the CPU. Where DJL sees no GPU the {@code gpu} trial stops with
+ * the printed reason and records nothing (never a CPU number under {@code device=gpu}).
  *
  * <pre>
- * java -jar jmh/target/benchmarks.jar RankingEval
+ * java -jar jmh/target/benchmarks.jar RankingEval -p device=cpu
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -63,14 +75,21 @@ public class RankingEvalBenchmark {
   @Param({"3706"})
   public int items;
 
+  @Param({"cpu", "gpu"})
+  public String device;
+
   private double[][] scores;
   private TrainingData train;
   private BitSet[] test;
   private int[] testUsers;
   private EvaluationContext context;
+  /** The GPU's scores with the training items masked, one row per test user (device=gpu only). */
+  private NDManager gpu;
+  private NDArray maskedScores;
 
   @Setup
   public void setUp() {
+    Device where = BenchDevice.select(device, Engines.PYTORCH);
     SplittableRandom rng = new SplittableRandom(7);
     Dataset.Builder b = Dataset.builder("ml-1m-sized");
     for (int u = 0; u < users; u++) b.user(new User("u" + u, java.util.Map.of()));
@@ -88,12 +107,38 @@ public class RankingEvalBenchmark {
     for (int u = 0; u < users; u++) test[u].andNot(seen[u]);
     testUsers = java.util.stream.IntStream.range(0, users).filter(u -> !test[u].isEmpty()).toArray();
     context = EvaluationContext.of(items, K, train.itemPopularity(), users);
+    if (where.isGpu()) {
+      gpu = Engines.newManager(where);
+      float[] masked = new float[testUsers.length * items];
+      for (int r = 0; r < testUsers.length; r++) {
+        int u = testUsers[r];
+        for (int i = 0; i < items; i++) masked[r * items + i] = seen[u].get(i) ? Float.NEGATIVE_INFINITY : (float) scores[u][i];
+      }
+      maskedScores = gpu.create(masked, new Shape(testUsers.length, items));
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    if (gpu != null) gpu.close();
+  }
+
+  /** Each test user's top K by the engine's topK on the device (training items masked at setup). */
+  private int[][] topKOnDevice() {
+    try (NDManager step = gpu.newSubManager()) {
+      NDArray scoresHere = maskedScores.duplicate();
+      scoresHere.attach(step);
+      long[] ids = scoresHere.topK(K, 1, true, true).get(1).toType(DataType.INT64, false).toLongArray();
+      int[][] lists = new int[testUsers.length][K];
+      for (int r = 0; r < testUsers.length; r++) for (int j = 0; j < K; j++) lists[r][j] = (int) ids[r * K + j];
+      return lists;
+    }
   }
 
   @Benchmark
   public double rankEvaluateAndBootstrap() {
     FittedRecommender model = user -> scores[user];
-    int[][] lists = new TopKRecommendations(model, train).forUsers(testUsers, K);
+    int[][] lists = gpu != null ? topKOnDevice() : new TopKRecommendations(model, train).forUsers(testUsers, K);
     List<MeanAggregate> perUser = new ArrayList<>();
     for (String m : PER_USER) perUser.add(MetricSpec.parse(m).newPerUserMean(K, context));
     List<SystemMetric> system = new ArrayList<>();
