@@ -41,6 +41,7 @@ import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.TwoTowerRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
+    JAVA.put("two-tower", seed -> new TwoTowerRecommender(256, 64, true, 0.5, "softmax", 50, 5, 256, 0.001, 0, "auto", seed));
   }
 
   @Test

@@ -1,0 +1,213 @@
+package org.interestlab.recommend;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.BitSet;
+import java.util.SplittableRandom;
+import org.interestlab.compute.Device;
+import org.interestlab.compute.Engines;
+import org.interestlab.compute.ProgressBar;
+
+/**
+ * One training run of the two towers with DJL's training API ({@link Trainer}, Adam, a
+ * {@link GradientCollector} per batch) on the PyTorch engine. Every random choice — parameter
+ * initialisation, the order of the pairs in each epoch, BPR's negatives, ID dropout — is drawn in Java
+ * from the run's seed, and batches are formed in that fixed order, so on the CPU the same seed gives
+ * the same vectors bit for bit. With a stopping set it evaluates NDCG@10 of each user's held-out item
+ * after every epoch and stops after {@code patience} epochs without improvement.
+ */
+final class TwoTowerTraining {
+  private final TwoTowerRecommender p;
+  private final TwoTowerInputs in;
+  private final Device device;
+
+  /** The towers' outputs after training, and the epoch count that was best on the stopping set (or run). */
+  record Result(float[] users, float[] items, int out, int bestEpoch, double bestStoppingNdcg) {}
+
+  TwoTowerTraining(TwoTowerRecommender p, TwoTowerInputs in, Device device) {
+    this.p = p;
+    this.in = in;
+    this.device = device;
+  }
+
+  /**
+   * Trains on {@code items} (each user's training items) for at most {@code epochs} epochs; with
+   * {@code stopping} (per user a held-out item or −1) stops early and reports the best epoch.
+   */
+  Result run(BitSet[] items, int epochs, int[] stopping, String label) {
+    int[][] pairs = pairs(items);
+    int n = pairs[0].length;
+    boolean[] trained = new boolean[in.numItems()];
+    for (BitSet s : items) for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) trained[i] = true;
+    SplittableRandom rng = new SplittableRandom(p.seed());
+    TwoTowerBlock block = new TwoTowerBlock(in.dim(), p.hidden(), p.dim(), in.numUsers(), in.numItems(), p.idEmbeddings(), rng.nextLong());
+    Loss loss = p.loss().equals("bpr") ? new PairwiseBprLoss() : new InBatchSoftmaxLoss();
+    Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) p.learningRate()))
+        .optWeightDecays((float) p.weightDecay()).build();
+    DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new ai.djl.Device[] {device.djl()});
+    Engines.configureOffline();
+    try (Model model = Model.newInstance("two-tower", device.djl(), Engines.PYTORCH)) {
+      model.setBlock(block);
+      try (Trainer trainer = model.newTrainer(config); ProgressBar bar = ProgressBar.start(label, epochs, "epochs")) {
+        trainer.initialize(new Shape(1, in.dim()), new Shape(1), new Shape(1, in.dim()), new Shape(1), new Shape(1, 1));
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) order[k] = k;
+        float[] bestUsers = null;
+        float[] bestItems = null;
+        int best = 0;
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+          shuffle(order, rng);
+          for (int from = 0; from < n; from += p.batchSize()) {
+            step(trainer, block, pairs, order, from, Math.min(n, from + p.batchSize()), items, trained, rng);
+          }
+          bar.advance(1);
+          if (stopping == null) continue;
+          float[][] vectors = vectors(trainer.getManager(), block, trained);
+          double ndcg = stoppingNdcg(vectors[0], vectors[1], items, stopping);
+          if (ndcg > bestNdcg) {
+            bestNdcg = ndcg;
+            best = epoch;
+            bestUsers = vectors[0];
+            bestItems = vectors[1];
+          } else if (epoch - best >= p.patience()) {
+            break;
+          }
+        }
+        if (stopping != null) return new Result(bestUsers, bestItems, p.dim(), best, bestNdcg);
+        float[][] vectors = vectors(trainer.getManager(), block, trained);
+        return new Result(vectors[0], vectors[1], p.dim(), epochs, Double.NaN);
+      }
+    }
+  }
+
+  /** Every (user, item) training pair, users in order, items ascending: {@code {users[], items[]}}. */
+  private static int[][] pairs(BitSet[] items) {
+    int n = 0;
+    for (BitSet s : items) n += s.cardinality();
+    int[] u = new int[n];
+    int[] i = new int[n];
+    int k = 0;
+    for (int user = 0; user < items.length; user++) {
+      for (int item = items[user].nextSetBit(0); item >= 0; item = items[user].nextSetBit(item + 1)) {
+        u[k] = user;
+        i[k++] = item;
+      }
+    }
+    return new int[][] {u, i};
+  }
+
+  private static void shuffle(int[] a, SplittableRandom rng) {
+    for (int k = a.length - 1; k > 0; k--) {
+      int j = rng.nextInt(k + 1);
+      int t = a[k];
+      a[k] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** One optimiser step on the pairs {@code order[from, to)}; BPR adds one uniform unseen negative per pair. */
+  private void step(Trainer trainer, TwoTowerBlock block, int[][] pairs, int[] order, int from, int to, BitSet[] items, boolean[] trained,
+      SplittableRandom rng) {
+    int b = to - from;
+    boolean bpr = p.loss().equals("bpr");
+    int[] users = new int[b];
+    int[] its = new int[bpr ? 2 * b : b];
+    for (int k = 0; k < b; k++) {
+      users[k] = pairs[0][order[from + k]];
+      its[k] = pairs[1][order[from + k]];
+    }
+    if (bpr) {
+      for (int k = 0; k < b; k++) {
+        BitSet seen = items[users[k]];
+        if (seen.cardinality() >= in.numItems()) {
+          its[b + k] = its[k];   // nothing unseen: a zero-gap pair that teaches nothing
+          continue;
+        }
+        int j;
+        do {
+          j = rng.nextInt(in.numItems());
+        } while (seen.get(j));
+        its[b + k] = j;
+      }
+    }
+    float[] keep = new float[its.length];
+    for (int k = 0; k < its.length; k++) keep[k] = trained[its[k]] && rng.nextDouble() >= p.idDropout() ? 1f : 0f;
+    try (NDManager m = trainer.getManager().newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
+      NDList inputs = new NDList(
+          m.create(rows(in.userText(), users), new Shape(b, in.dim())), m.create(toLong(users)),
+          m.create(rows(in.itemText(), its), new Shape(its.length, in.dim())), m.create(toLong(its)),
+          m.create(keep, new Shape(its.length, 1)));
+      NDList out = trainer.forward(inputs);
+      NDArray value = trainer.getLoss().evaluate(new NDList(), out);
+      gc.backward(value);
+      trainer.step();
+      out.close();
+    }
+  }
+
+  /** User and item vectors for scoring: every item's ID vector is kept if it was trained, left out if not. */
+  private float[][] vectors(NDManager parent, TwoTowerBlock block, boolean[] trained) {
+    int users = in.numUsers();
+    int items = in.numItems();
+    int[] userIds = new int[users];
+    for (int u = 0; u < users; u++) userIds[u] = u;
+    int[] itemIds = new int[items];
+    float[] keep = new float[items];
+    for (int i = 0; i < items; i++) {
+      itemIds[i] = i;
+      keep[i] = trained[i] ? 1f : 0f;
+    }
+    try (NDManager m = parent.newSubManager()) {
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray u = block.users(ps, m.create(in.userText(), new Shape(users, in.dim())), m.create(toLong(userIds)), false);
+      NDArray v = block.items(ps, m.create(in.itemText(), new Shape(items, in.dim())), m.create(toLong(itemIds)),
+          m.create(keep, new Shape(items, 1)), false);
+      return new float[][] {u.toFloatArray(), v.toFloatArray()};
+    }
+  }
+
+  /** Mean NDCG@10 of each stopping item among the items the user has not trained on (ties count against it). */
+  private double stoppingNdcg(float[] users, float[] items, BitSet[] trainedOn, int[] stopping) {
+    int f = p.dim();
+    int numItems = in.numItems();
+    double sum = 0;
+    int n = 0;
+    for (int u = 0; u < stopping.length; u++) {
+      if (stopping[u] < 0) continue;
+      double target = TwoTowerRecommender.dot(users, u * f, items, stopping[u] * f, f);
+      int above = 0;
+      for (int i = 0; i < numItems && above < 10; i++) {
+        if (i == stopping[u] || trainedOn[u].get(i)) continue;
+        if (TwoTowerRecommender.dot(users, u * f, items, i * f, f) >= target) above++;
+      }
+      sum += above < 10 ? 1 / (Math.log(above + 2) / Math.log(2)) : 0;
+      n++;
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** The rows {@code index} of a row-major matrix of {@code dim}-wide rows, gathered in Java. */
+  private float[] rows(float[] matrix, int[] index) {
+    int d = in.dim();
+    float[] out = new float[index.length * d];
+    for (int k = 0; k < index.length; k++) System.arraycopy(matrix, index[k] * d, out, k * d, d);
+    return out;
+  }
+
+  private static long[] toLong(int[] a) {
+    long[] out = new long[a.length];
+    for (int k = 0; k < a.length; k++) out[k] = a[k];
+    return out;
+  }
+}
