@@ -18,8 +18,13 @@ import ai.djl.util.PairList;
  * An item's ID vector is multiplied by a keep flag (0 or 1 per row), which training uses for ID dropout
  * and scoring uses to leave out the ID of an item never seen in training (cold start).
  *
+ * With {@code history} the user tower also adds the weighted sum of a second table of item vectors over
+ * the user's training items ({@code Σ_h w_uh g_h}, the factored item–item part of FISM, Kabbur, Ning &amp;
+ * Karypis, KDD 2013), the weights given as a {@code (B_u, items)} matrix.
+ *
  * <p>Input {@link NDList}: user text vectors {@code (B_u, d)}, user ids {@code (B_u)} int64, item text
- * vectors {@code (B_i, d)}, item ids {@code (B_i)} int64, item ID keep flags {@code (B_i, 1)}; output:
+ * vectors {@code (B_i, d)}, item ids {@code (B_i)} int64, item ID keep flags {@code (B_i, 1)}, and with
+ * {@code history} the history weights {@code (B_u, items)}; output:
  * user vectors {@code (B_u, out)}, item vectors {@code (B_i, out)}. Every parameter starts from its own
  * {@link SeededGaussianInitializer}, so the block's start depends only on {@code seed}.
  */
@@ -28,15 +33,17 @@ final class TwoTowerBlock extends AbstractBlock {
   private final Parameter[] itemTower;
   private final Parameter userIds;
   private final Parameter itemIds;
+  private final Parameter historyItems;
 
   /** ID embeddings start small so the text path dominates early training. */
   static final double ID_INIT_STD = 0.01;
 
-  TwoTowerBlock(int dim, int hidden, int out, int users, int items, boolean idEmbeddings, long seed) {
+  TwoTowerBlock(int dim, int hidden, int out, int users, int items, boolean idEmbeddings, boolean history, long seed) {
     userTower = tower("user", dim, hidden, out, seed);
     itemTower = tower("item", dim, hidden, out, seed + 100);
     userIds = idEmbeddings ? addParameter(param("user_ids", new Shape(users, out), new SeededGaussianInitializer(seed + 200, ID_INIT_STD))) : null;
     itemIds = idEmbeddings ? addParameter(param("item_ids", new Shape(items, out), new SeededGaussianInitializer(seed + 300, ID_INIT_STD))) : null;
+    historyItems = history ? addParameter(param("history_items", new Shape(items, out), new SeededGaussianInitializer(seed + 400, ID_INIT_STD))) : null;
   }
 
   private Parameter[] tower(String name, int dim, int hidden, int out, long seed) {
@@ -53,15 +60,21 @@ final class TwoTowerBlock extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray users = users(ps, inputs.get(0), inputs.get(1), training);
+    NDArray users = users(ps, inputs.get(0), inputs.get(1), historyItems == null ? null : inputs.get(5), training);
     NDArray items = items(ps, inputs.get(2), inputs.get(3), inputs.get(4), training);
     return new NDList(users, items);
   }
 
-  /** User vectors {@code (B, out)} from text vectors {@code (B, d)} and ids {@code (B)}. */
-  NDArray users(ParameterStore ps, NDArray text, NDArray ids, boolean training) {
+  /** User vectors {@code (B, out)} from text vectors {@code (B, d)}, ids {@code (B)} and history weights {@code (B, items)} (or null). */
+  NDArray users(ParameterStore ps, NDArray text, NDArray ids, NDArray historyWeights, boolean training) {
     NDArray z = mlp(ps, userTower, text, training);
-    return userIds == null ? z : z.add(lookup(ps, userIds, ids, training));
+    if (userIds != null) z = z.add(lookup(ps, userIds, ids, training));
+    if (historyItems != null) z = z.add(historyWeights.matMul(ps.getValue(historyItems, text.getDevice(), training)));
+    return z;
+  }
+
+  boolean usesHistory() {
+    return historyItems != null;
   }
 
   /** Item vectors {@code (B, out)}; {@code keep} {@code (B, 1)} scales each row's ID vector. */

@@ -33,12 +33,13 @@ import org.interestlab.params.ParamList;
  * profile and to the item's document (they are training data), so the stopping NDCG is optimistic;
  * only the epoch count is taken from it. The run's validation and test items are never read.
  *
- * <p><b>Cold start</b>: an item's ID vector is dropped with probability {@code id_dropout} in every
- * training step, so the item tower also learns to score from text alone; an item with no training
- * interaction is scored from its document vector alone (its ID vector is left out). An item with
- * neither content (no text, no training review) nor interactions has nothing to score it by: it is
- * ranked below every other item (its score is the user's lowest other score minus 1). Users without
- * a profile (no training history) are not covered.
+ * <p><b>Cold start</b>: with the default {@code id_dropout: 1} items are read from their document
+ * vector alone, so an item without training interactions is scored exactly like any other. With
+ * {@code id_dropout} below 1 an item's ID vector is left out of a training step with that probability
+ * (so the item tower still learns to score from text alone), and an item with no training interaction
+ * is scored without its ID vector. An item with neither content (no text, no training review) nor
+ * interactions has nothing to score it by: it is ranked below every other item (its score is the
+ * user's lowest other score minus 1). Users without a profile (no training history) are not covered.
  *
  * <p><b>Determinism</b>: initial weights, pair order, negatives and ID dropout are drawn in Java from
  * the component seed, batches run in that order, so on the CPU the same seed gives the same scores.
@@ -46,30 +47,34 @@ import org.interestlab.params.ParamList;
  * <p>Cost per epoch: {@code O(|R| · (d · hidden + hidden · dim))} for the towers (softmax adds
  * {@code O(|R| · batch · dim)} for the logits); evaluating the stopping set after each epoch is
  * {@code O(users · items · dim)}; the model keeps {@code (users + items) · dim} floats in Java.
- * On the Amazon Digital Music dev data (756 users, 361 items, about 3,000 training pairs) a fit
- * takes a few seconds on 2 cores.
+ * Training runs on one engine thread (see {@link TwoTowerTraining}). On the Amazon Digital Music dev
+ * data (756 users, 361 items, about 3,000 training pairs) a fit with the defaults took 7–16 s on the
+ * 2-core VM while other builds kept it busy (load about 12).
  *
  * <pre>{@code
  * recommenders:
- *   - { kind: two-tower, loss: softmax, hidden: 256, dim: 64, id_dropout: [0.5, 1.0] }
+ *   - { kind: two-tower, loss: softmax, learning_rate: [0.001, 0.005], id_dropout: [0.5, 1.0] }
  * }</pre>
  *
  * @param hidden width of each tower's hidden layer (default 256)
  * @param dim output dimension of each tower, the dot-product space (default 64)
  * @param idEmbeddings whether users and items also have a learned ID vector (default true)
- * @param idDropout probability of leaving out an item's ID vector in a training step (default 0.5;
- *     1 trains the item tower from text alone)
+ * @param history whether the user tower also adds the mean of a learned vector per training item of the
+ *     user (the factored item–item model of FISM, Kabbur et al., KDD 2013; a pair's own item is left out
+ *     of its history in training); default false. Costs a {@code batch × items} matrix per step
+ * @param idDropout probability of leaving out an item's ID vector in a training step (default 1: items
+ *     are read from text alone, their ID vectors are neither trained nor used)
  * @param loss {@code softmax} (default) or {@code bpr}
  * @param epochs most epochs (default 50)
  * @param patience epochs without improvement of the stopping NDCG@10 before training stops (default 5)
  * @param batchSize training pairs per step (default 256)
- * @param learningRate Adam's step size (default 0.001)
+ * @param learningRate Adam's step size (default 0.005)
  * @param weightDecay L2 weight decay applied by Adam to every parameter (default 0)
  * @param device {@code auto | cpu | gpu} (default {@code auto}: a GPU when the engine sees one;
  *     {@code gpu} where none exists is a user error); determinism is promised on the CPU
  * @param seed seeds initial weights, pair order, negatives and dropout
  */
-public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, double idDropout, String loss, int epochs, int patience,
+public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boolean history, double idDropout, String loss, int epochs, int patience,
     int batchSize, double learningRate, double weightDecay, String device, long seed) implements Recommender {
   static final String KIND = "two-tower";
 
@@ -78,19 +83,21 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, dou
       integer("hidden", 256, 1, 65_536, "width of each tower's hidden layer"),
       integer("dim", 64, 1, 4096, "output dimension of each tower (the dot-product space)"),
       bool("id_embeddings", true, "add a learned ID vector to each user's and item's tower output"),
-      real("id_dropout", 0.5, 0, 1, false, "probability of leaving an item's ID vector out of a training step"),
+      bool("history", false, "add to the user tower the mean of learned vectors of the user's training items (FISM)"),
+      real("id_dropout", 1.0, 0, 1, false, "probability of leaving an item's ID vector out of a training step"),
       choice("loss", "softmax", List.of("softmax", "bpr"), "softmax with in-batch negatives, or BPR with one uniform negative"),
       integer("epochs", 50, 1, 100_000, "most training epochs"),
       integer("patience", 5, 1, 100_000, "epochs without improvement on the stopping items before training stops"),
       integer("batch_size", 256, 2, 1_000_000, "training pairs per step"),
-      real("learning_rate", 0.001, 0, 10, true, "Adam's step size"),
+      real("learning_rate", 0.005, 0, 10, true, "Adam's step size"),
       real("weight_decay", 0.0, 0, 10, false, "L2 weight decay on every parameter"),
       choice("device", "auto", List.of("auto", "cpu", "gpu"), "where the towers train"));
 
   /** The config's {@code recommenders: [{ kind: two-tower }]}. */
   public static final ComponentSpec<TwoTowerRecommender> SPEC = new ComponentSpec<>(KIND,
       "two-tower model over review-profile and item-document vectors, trained with DJL", PARAMS,
-      (p, seed) -> new TwoTowerRecommender(p.getInt("hidden"), p.getInt("dim"), p.getBool("id_embeddings"), p.getDouble("id_dropout"),
+      (p, seed) -> new TwoTowerRecommender(p.getInt("hidden"), p.getInt("dim"), p.getBool("id_embeddings"), p.getBool("history"),
+          p.getDouble("id_dropout"),
           p.getString("loss"), p.getInt("epochs"), p.getInt("patience"), p.getInt("batch_size"), p.getDouble("learning_rate"),
           p.getDouble("weight_decay"), p.getString("device"), seed));
 
@@ -109,11 +116,12 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, dou
   }
 
   /**
-   * The config's defaults for {@code seed}: hidden 256, dim 64, ID vectors with dropout 0.5, softmax loss,
-   * at most 50 epochs with patience 5, batches of 256, learning rate 0.001, no weight decay, device auto.
+   * The config's defaults for {@code seed}: hidden 256, dim 64, user ID vectors, items from text alone
+   * (id_dropout 1), softmax loss, at most 50 epochs with patience 5, batches of 256, learning rate 0.005,
+   * no weight decay, device auto.
    */
   public static TwoTowerRecommender defaults(long seed) {
-    return new TwoTowerRecommender(256, 64, true, 0.5, "softmax", 50, 5, 256, 0.001, 0, "auto", seed);
+    return new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 50, 5, 256, 0.005, 0, "auto", seed);
   }
 
   @Override

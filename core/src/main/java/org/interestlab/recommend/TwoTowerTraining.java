@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -30,6 +31,8 @@ final class TwoTowerTraining {
   private final TwoTowerRecommender p;
   private final TwoTowerInputs in;
   private final Device device;
+  /** Users per forward pass when scoring. */
+  static final int SCORING_CHUNK = 1024;
 
   /** The towers' outputs after training, and the epoch count that was best on the stopping set (or run). */
   record Result(float[] users, float[] items, int out, int bestEpoch, double bestStoppingNdcg) {}
@@ -50,16 +53,23 @@ final class TwoTowerTraining {
     boolean[] trained = new boolean[in.numItems()];
     for (BitSet s : items) for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) trained[i] = true;
     SplittableRandom rng = new SplittableRandom(p.seed());
-    TwoTowerBlock block = new TwoTowerBlock(in.dim(), p.hidden(), p.dim(), in.numUsers(), in.numItems(), p.idEmbeddings(), rng.nextLong());
+    TwoTowerBlock block = new TwoTowerBlock(in.dim(), p.hidden(), p.dim(), in.numUsers(), in.numItems(), p.idEmbeddings(), p.history(), rng.nextLong());
     Loss loss = p.loss().equals("bpr") ? new PairwiseBprLoss() : new InBatchSoftmaxLoss();
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) p.learningRate()))
         .optWeightDecays((float) p.weightDecay()).build();
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new ai.djl.Device[] {device.djl()});
-    Engines.configureOffline();
+    Engines.pytorch();
+    int threadsBefore = JniUtils.getNumThreads();
+    // The towers' matrices are small (a batch of 256 × 384): intra-op threads only add synchronisation, and on
+    // a busy machine OpenMP's spinning threads made an epoch about 6× slower (measured on 2 cores under a load
+    // of 13). One thread also makes the result independent of the machine's core count. PyTorch keeps this
+    // setting per calling thread (OpenMP's and MKL's thread-local limits), so other work keeps its threads.
+    JniUtils.setNumThreads(1);
     try (Model model = Model.newInstance("two-tower", device.djl(), Engines.PYTORCH)) {
       model.setBlock(block);
       try (Trainer trainer = model.newTrainer(config); ProgressBar bar = ProgressBar.start(label, epochs, "epochs")) {
-        trainer.initialize(new Shape(1, in.dim()), new Shape(1), new Shape(1, in.dim()), new Shape(1), new Shape(1, 1));
+        Shape[] shapes = {new Shape(1, in.dim()), new Shape(1), new Shape(1, in.dim()), new Shape(1), new Shape(1, 1), new Shape(1, in.numItems())};
+        trainer.initialize(p.history() ? shapes : java.util.Arrays.copyOf(shapes, 5));
         int[] order = new int[n];
         for (int k = 0; k < n; k++) order[k] = k;
         float[] bestUsers = null;
@@ -73,7 +83,7 @@ final class TwoTowerTraining {
           }
           bar.advance(1);
           if (stopping == null) continue;
-          float[][] vectors = vectors(trainer.getManager(), block, trained);
+          float[][] vectors = vectors(trainer.getManager(), block, trained, items);
           double ndcg = stoppingNdcg(vectors[0], vectors[1], items, stopping);
           if (ndcg > bestNdcg) {
             bestNdcg = ndcg;
@@ -85,9 +95,11 @@ final class TwoTowerTraining {
           }
         }
         if (stopping != null) return new Result(bestUsers, bestItems, p.dim(), best, bestNdcg);
-        float[][] vectors = vectors(trainer.getManager(), block, trained);
+        float[][] vectors = vectors(trainer.getManager(), block, trained, items);
         return new Result(vectors[0], vectors[1], p.dim(), epochs, Double.NaN);
       }
+    } finally {
+      JniUtils.setNumThreads(threadsBefore);
     }
   }
 
@@ -148,6 +160,7 @@ final class TwoTowerTraining {
           m.create(rows(in.userText(), users), new Shape(b, in.dim())), m.create(toLong(users)),
           m.create(rows(in.itemText(), its), new Shape(its.length, in.dim())), m.create(toLong(its)),
           m.create(keep, new Shape(its.length, 1)));
+      if (p.history()) inputs.add(m.create(historyWeights(users, items, java.util.Arrays.copyOf(its, b)), new Shape(b, in.numItems())));
       NDList out = trainer.forward(inputs);
       NDArray value = trainer.getLoss().evaluate(new NDList(), out);
       gc.backward(value);
@@ -157,24 +170,51 @@ final class TwoTowerTraining {
   }
 
   /** User and item vectors for scoring: every item's ID vector is kept if it was trained, left out if not. */
-  private float[][] vectors(NDManager parent, TwoTowerBlock block, boolean[] trained) {
+  private float[][] vectors(NDManager parent, TwoTowerBlock block, boolean[] trained, BitSet[] trainedOn) {
     int users = in.numUsers();
     int items = in.numItems();
-    int[] userIds = new int[users];
-    for (int u = 0; u < users; u++) userIds[u] = u;
+    int d = in.dim();
     int[] itemIds = new int[items];
     float[] keep = new float[items];
     for (int i = 0; i < items; i++) {
       itemIds[i] = i;
-      keep[i] = trained[i] ? 1f : 0f;
+      keep[i] = trained[i] && p.idDropout() < 1 ? 1f : 0f;   // id_dropout 1: item ID vectors never trained, never used
     }
+    float[] userVectors = new float[users * p.dim()];
     try (NDManager m = parent.newSubManager()) {
       ParameterStore ps = new ParameterStore(m, false);
-      NDArray u = block.users(ps, m.create(in.userText(), new Shape(users, in.dim())), m.create(toLong(userIds)), false);
-      NDArray v = block.items(ps, m.create(in.itemText(), new Shape(items, in.dim())), m.create(toLong(itemIds)),
+      // Users in chunks, so the dense history weights stay at SCORING_CHUNK × items floats.
+      for (int from = 0; from < users; from += SCORING_CHUNK) {
+        int to = Math.min(users, from + SCORING_CHUNK);
+        int[] ids = new int[to - from];
+        for (int k = 0; k < ids.length; k++) ids[k] = from + k;
+        NDArray history = p.history() ? m.create(historyWeights(ids, trainedOn, null), new Shape(ids.length, items)) : null;
+        NDArray text = m.create(java.util.Arrays.copyOfRange(in.userText(), from * d, to * d), new Shape(ids.length, d));
+        float[] chunk = block.users(ps, text, m.create(toLong(ids)), history, false).toFloatArray();
+        System.arraycopy(chunk, 0, userVectors, from * p.dim(), chunk.length);
+      }
+      NDArray v = block.items(ps, m.create(in.itemText(), new Shape(items, d)), m.create(toLong(itemIds)),
           m.create(keep, new Shape(items, 1)), false);
-      return new float[][] {u.toFloatArray(), v.toFloatArray()};
+      return new float[][] {userVectors, v.toFloatArray()};
     }
+  }
+
+  /**
+   * History weights, one row per entry of {@code users}: {@code 1 / n} on each of the user's training items
+   * (n of them), leaving out {@code target[k]} when given — a pair's own positive item, which would
+   * otherwise teach the model to find an item in its own history (as FISM leaves it out).
+   */
+  private float[] historyWeights(int[] users, BitSet[] trainedOn, int[] target) {
+    int items = in.numItems();
+    float[] w = new float[users.length * items];
+    for (int k = 0; k < users.length; k++) {
+      BitSet h = trainedOn[users[k]];
+      int skip = target == null ? -1 : target[k];
+      int n = h.cardinality() - (skip >= 0 && h.get(skip) ? 1 : 0);
+      if (n == 0) continue;
+      for (int i = h.nextSetBit(0); i >= 0; i = h.nextSetBit(i + 1)) if (i != skip) w[k * items + i] = 1f / n;
+    }
+    return w;
   }
 
   /** Mean NDCG@10 of each stopping item among the items the user has not trained on (ties count against it). */
