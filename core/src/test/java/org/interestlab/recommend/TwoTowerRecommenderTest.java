@@ -107,6 +107,16 @@ class TwoTowerRecommenderTest {
     coldItemsFollowTheUsersTaste(small(0.5));
   }
 
+  @Test
+  void anItemNobodyTookIsScoredFromItsTextWithTheHistoryTable() {
+    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, true, 0.5, "softmax", 20, 5, 32, 0.01, 0, "cpu", 5L));
+  }
+
+  @Test
+  void bprTrainsTheSameTowers() {
+    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, false, 1.0, "bpr", 20, 5, 32, 0.01, 0, "cpu", 5L));
+  }
+
   private static void coldItemsFollowTheUsersTaste(TwoTowerRecommender model) {
     try (FittedRecommender fitted = model.fit(twoTastes())) {
       for (int u = 0; u < USERS; u++) {
