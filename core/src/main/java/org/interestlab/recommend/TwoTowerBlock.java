@@ -18,7 +18,8 @@ import ai.djl.util.PairList;
  * An item's ID vector is multiplied by a keep flag (0 or 1 per row), which training uses for ID dropout
  * and scoring uses to leave out the ID of an item never seen in training (cold start).
  *
- * With {@code history} the user tower also adds the weighted sum of a second table of item vectors over
+ * With {@code temperature} τ &gt; 0 both outputs are scaled to unit length and the user's divided by τ,
+ * so a score is the cosine of the two over τ. With {@code history} the user tower also adds the weighted sum of a second table of item vectors over
  * the user's training items ({@code Σ_h w_uh g_h}, the factored item–item part of FISM, Kabbur, Ning &amp;
  * Karypis, KDD 2013), the weights given as a {@code (B_u, items)} matrix.
  *
@@ -34,11 +35,13 @@ final class TwoTowerBlock extends AbstractBlock {
   private final Parameter userIds;
   private final Parameter itemIds;
   private final Parameter historyItems;
+  private final double temperature;
 
   /** ID embeddings start small so the text path dominates early training. */
   static final double ID_INIT_STD = 0.01;
 
-  TwoTowerBlock(int dim, int hidden, int out, int users, int items, boolean idEmbeddings, boolean history, long seed) {
+  TwoTowerBlock(int dim, int hidden, int out, int users, int items, boolean idEmbeddings, boolean history, double temperature, long seed) {
+    this.temperature = temperature;
     userTower = tower("user", dim, hidden, out, seed);
     itemTower = tower("item", dim, hidden, out, seed + 100);
     userIds = idEmbeddings ? addParameter(param("user_ids", new Shape(users, out), new SeededGaussianInitializer(seed + 200, ID_INIT_STD))) : null;
@@ -70,7 +73,7 @@ final class TwoTowerBlock extends AbstractBlock {
     NDArray z = mlp(ps, userTower, text, training);
     if (userIds != null) z = z.add(lookup(ps, userIds, ids, training));
     if (historyItems != null) z = z.add(historyWeights.matMul(ps.getValue(historyItems, text.getDevice(), training)));
-    return z;
+    return temperature > 0 ? unit(z).div(temperature) : z;
   }
 
   boolean usesHistory() {
@@ -80,7 +83,13 @@ final class TwoTowerBlock extends AbstractBlock {
   /** Item vectors {@code (B, out)}; {@code keep} {@code (B, 1)} scales each row's ID vector. */
   NDArray items(ParameterStore ps, NDArray text, NDArray ids, NDArray keep, boolean training) {
     NDArray z = mlp(ps, itemTower, text, training);
-    return itemIds == null ? z : z.add(lookup(ps, itemIds, ids, training).mul(keep));
+    if (itemIds != null) z = z.add(lookup(ps, itemIds, ids, training).mul(keep));
+    return temperature > 0 ? unit(z) : z;
+  }
+
+  /** Rows scaled to unit length (a zero row stays zero). */
+  private static NDArray unit(NDArray z) {
+    return z.div(z.norm(new int[] {1}, true).add(1e-12f));
   }
 
   private static NDArray mlp(ParameterStore ps, Parameter[] p, NDArray x, boolean training) {

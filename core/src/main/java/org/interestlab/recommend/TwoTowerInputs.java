@@ -1,5 +1,6 @@
 package org.interestlab.recommend;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.interestlab.compute.Embeddings;
@@ -26,7 +27,7 @@ record TwoTowerInputs(int dim, float[] userText, float[] itemText, boolean[] ite
     float[] itemText = items.data().clone();
     for (int i = 0; i < numItems; i++) {
       hasContent[i] = data.hasContent(i);
-      if (!hasContent[i]) java.util.Arrays.fill(itemText, i * items.dim(), (i + 1) * items.dim(), 0f);
+      if (!hasContent[i]) Arrays.fill(itemText, i * items.dim(), (i + 1) * items.dim(), 0f);
     }
     BitSet[] seen = data.seenItems();
     for (int u = 0; u < numUsers; u++) if (!profiles.isPresent(u)) seen[u].clear();
@@ -37,8 +38,8 @@ record TwoTowerInputs(int dim, float[] userText, float[] itemText, boolean[] ite
   private static int[] latestItems(List<Interaction> interactions, BitSet[] seen) {
     int[] item = new int[seen.length];
     long[] time = new long[seen.length];
-    java.util.Arrays.fill(item, -1);
-    java.util.Arrays.fill(time, Long.MIN_VALUE);
+    Arrays.fill(item, -1);
+    Arrays.fill(time, Long.MIN_VALUE);
     for (Interaction x : interactions) {
       if (!seen[x.user()].isEmpty() && x.timestamp() >= time[x.user()]) {
         time[x.user()] = x.timestamp();

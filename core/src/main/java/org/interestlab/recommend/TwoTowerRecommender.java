@@ -65,6 +65,8 @@ import org.interestlab.params.ParamList;
  * @param idDropout probability of leaving out an item's ID vector in a training step (default 1: items
  *     are read from text alone, their ID vectors are neither trained nor used)
  * @param loss {@code softmax} (default) or {@code bpr}
+ * @param temperature 0 (default): the score is the dot product of the tower outputs; τ &gt; 0: their
+ *     cosine divided by τ (unit-length outputs, as in Yi et al. 2019)
  * @param epochs most epochs (default 50)
  * @param patience epochs without improvement of the stopping NDCG@10 before training stops (default 5)
  * @param batchSize training pairs per step (default 256)
@@ -74,8 +76,9 @@ import org.interestlab.params.ParamList;
  *     {@code gpu} where none exists is a user error); determinism is promised on the CPU
  * @param seed seeds initial weights, pair order, negatives and dropout
  */
-public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boolean history, double idDropout, String loss, int epochs, int patience,
-    int batchSize, double learningRate, double weightDecay, String device, long seed) implements Recommender {
+public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boolean history, double idDropout, String loss,
+    double temperature, int epochs, int patience, int batchSize, double learningRate, double weightDecay, String device, long seed)
+    implements Recommender {
   static final String KIND = "two-tower";
 
   /** The parameters, as a config names them, with their ranges and defaults. */
@@ -86,6 +89,7 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boo
       bool("history", false, "add to the user tower the mean of learned vectors of the user's training items (FISM)"),
       real("id_dropout", 1.0, 0, 1, false, "probability of leaving an item's ID vector out of a training step"),
       choice("loss", "softmax", List.of("softmax", "bpr"), "softmax with in-batch negatives, or BPR with one uniform negative"),
+      real("temperature", 0.0, 0, 100, false, "0: raw dot product; > 0: cosine of the tower outputs divided by it"),
       integer("epochs", 50, 1, 100_000, "most training epochs"),
       integer("patience", 5, 1, 100_000, "epochs without improvement on the stopping items before training stops"),
       integer("batch_size", 256, 2, 1_000_000, "training pairs per step"),
@@ -98,7 +102,7 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boo
       "two-tower model over review-profile and item-document vectors, trained with DJL", PARAMS,
       (p, seed) -> new TwoTowerRecommender(p.getInt("hidden"), p.getInt("dim"), p.getBool("id_embeddings"), p.getBool("history"),
           p.getDouble("id_dropout"),
-          p.getString("loss"), p.getInt("epochs"), p.getInt("patience"), p.getInt("batch_size"), p.getDouble("learning_rate"),
+          p.getString("loss"), p.getDouble("temperature"), p.getInt("epochs"), p.getInt("patience"), p.getInt("batch_size"), p.getDouble("learning_rate"),
           p.getDouble("weight_decay"), p.getString("device"), seed));
 
   public TwoTowerRecommender {
@@ -107,6 +111,7 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boo
     PARAMS.check("dim", dim);
     PARAMS.check("id_dropout", idDropout);
     PARAMS.check("loss", loss);
+    PARAMS.check("temperature", temperature);
     PARAMS.check("epochs", epochs);
     PARAMS.check("patience", patience);
     PARAMS.check("batch_size", batchSize);
@@ -121,7 +126,7 @@ public record TwoTowerRecommender(int hidden, int dim, boolean idEmbeddings, boo
    * no weight decay, device auto.
    */
   public static TwoTowerRecommender defaults(long seed) {
-    return new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 50, 5, 256, 0.005, 0, "auto", seed);
+    return new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 0, 50, 5, 256, 0.005, 0, "auto", seed);
   }
 
   @Override

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
@@ -34,8 +35,8 @@ final class TwoTowerTraining {
   /** Users per forward pass when scoring. */
   static final int SCORING_CHUNK = 1024;
 
-  /** The towers' outputs after training, and the epoch count that was best on the stopping set (or run). */
-  record Result(float[] users, float[] items, int out, int bestEpoch, double bestStoppingNdcg) {}
+  /** The towers' outputs after training, and the epoch count that was best on the stopping set (or the epochs run). */
+  record Result(float[] users, float[] items, int out, int bestEpoch) {}
 
   TwoTowerTraining(TwoTowerRecommender p, TwoTowerInputs in, Device device) {
     this.p = p;
@@ -53,7 +54,7 @@ final class TwoTowerTraining {
     boolean[] trained = new boolean[in.numItems()];
     for (BitSet s : items) for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) trained[i] = true;
     SplittableRandom rng = new SplittableRandom(p.seed());
-    TwoTowerBlock block = new TwoTowerBlock(in.dim(), p.hidden(), p.dim(), in.numUsers(), in.numItems(), p.idEmbeddings(), p.history(), rng.nextLong());
+    TwoTowerBlock block = new TwoTowerBlock(in.dim(), p.hidden(), p.dim(), in.numUsers(), in.numItems(), p.idEmbeddings(), p.history(), p.temperature(), rng.nextLong());
     Loss loss = p.loss().equals("bpr") ? new PairwiseBprLoss() : new InBatchSoftmaxLoss();
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) p.learningRate()))
         .optWeightDecays((float) p.weightDecay()).build();
@@ -69,7 +70,7 @@ final class TwoTowerTraining {
       model.setBlock(block);
       try (Trainer trainer = model.newTrainer(config); ProgressBar bar = ProgressBar.start(label, epochs, "epochs")) {
         Shape[] shapes = {new Shape(1, in.dim()), new Shape(1), new Shape(1, in.dim()), new Shape(1), new Shape(1, 1), new Shape(1, in.numItems())};
-        trainer.initialize(p.history() ? shapes : java.util.Arrays.copyOf(shapes, 5));
+        trainer.initialize(p.history() ? shapes : Arrays.copyOf(shapes, 5));
         int[] order = new int[n];
         for (int k = 0; k < n; k++) order[k] = k;
         float[] bestUsers = null;
@@ -94,9 +95,9 @@ final class TwoTowerTraining {
             break;
           }
         }
-        if (stopping != null) return new Result(bestUsers, bestItems, p.dim(), best, bestNdcg);
+        if (stopping != null) return new Result(bestUsers, bestItems, p.dim(), best);
         float[][] vectors = vectors(trainer.getManager(), block, trained, items);
-        return new Result(vectors[0], vectors[1], p.dim(), epochs, Double.NaN);
+        return new Result(vectors[0], vectors[1], p.dim(), epochs);
       }
     } finally {
       JniUtils.setNumThreads(threadsBefore);
@@ -160,7 +161,7 @@ final class TwoTowerTraining {
           m.create(rows(in.userText(), users), new Shape(b, in.dim())), m.create(toLong(users)),
           m.create(rows(in.itemText(), its), new Shape(its.length, in.dim())), m.create(toLong(its)),
           m.create(keep, new Shape(its.length, 1)));
-      if (p.history()) inputs.add(m.create(historyWeights(users, items, java.util.Arrays.copyOf(its, b)), new Shape(b, in.numItems())));
+      if (p.history()) inputs.add(m.create(historyWeights(users, items, Arrays.copyOf(its, b)), new Shape(b, in.numItems())));
       NDList out = trainer.forward(inputs);
       NDArray value = trainer.getLoss().evaluate(new NDList(), out);
       gc.backward(value);
@@ -189,7 +190,7 @@ final class TwoTowerTraining {
         int[] ids = new int[to - from];
         for (int k = 0; k < ids.length; k++) ids[k] = from + k;
         NDArray history = p.history() ? m.create(historyWeights(ids, trainedOn, null), new Shape(ids.length, items)) : null;
-        NDArray text = m.create(java.util.Arrays.copyOfRange(in.userText(), from * d, to * d), new Shape(ids.length, d));
+        NDArray text = m.create(Arrays.copyOfRange(in.userText(), from * d, to * d), new Shape(ids.length, d));
         float[] chunk = block.users(ps, text, m.create(toLong(ids)), history, false).toFloatArray();
         System.arraycopy(chunk, 0, userVectors, from * p.dim(), chunk.length);
       }

@@ -110,7 +110,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
-    JAVA.put("two-tower", seed -> new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 50, 5, 256, 0.005, 0, "auto", seed));
+    JAVA.put("two-tower", seed -> new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 0, 50, 5, 256, 0.005, 0, "auto", seed));
   }
 
   @Test

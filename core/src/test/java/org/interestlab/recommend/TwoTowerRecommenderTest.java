@@ -94,7 +94,7 @@ class TwoTowerRecommenderTest {
   }
 
   static TwoTowerRecommender small(double idDropout) {
-    return new TwoTowerRecommender(16, 8, true, false, idDropout, "softmax", 20, 5, 32, 0.01, 0, "cpu", 5L);
+    return new TwoTowerRecommender(16, 8, true, false, idDropout, "softmax", 0, 20, 5, 32, 0.01, 0, "cpu", 5L);
   }
 
   @Test
@@ -109,12 +109,17 @@ class TwoTowerRecommenderTest {
 
   @Test
   void anItemNobodyTookIsScoredFromItsTextWithTheHistoryTable() {
-    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, true, 0.5, "softmax", 20, 5, 32, 0.01, 0, "cpu", 5L));
+    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, true, 0.5, "softmax", 0, 20, 5, 32, 0.01, 0, "cpu", 5L));
+  }
+
+  @Test
+  void cosineScoresOverATemperatureKeepColdItemsOnTheUsersTaste() {
+    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, false, 1.0, "softmax", 0.1, 20, 5, 32, 0.01, 0, "cpu", 5L));
   }
 
   @Test
   void bprTrainsTheSameTowers() {
-    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, false, 1.0, "bpr", 20, 5, 32, 0.01, 0, "cpu", 5L));
+    coldItemsFollowTheUsersTaste(new TwoTowerRecommender(16, 8, true, false, 1.0, "bpr", 0, 20, 5, 32, 0.01, 0, "cpu", 5L));
   }
 
   private static void coldItemsFollowTheUsersTaste(TwoTowerRecommender model) {
@@ -154,16 +159,16 @@ class TwoTowerRecommenderTest {
 
   @Test
   void badParametersAreOneLineUserErrors() {
-    assertThatThrownBy(() -> new TwoTowerRecommender(16, 8, true, false, 1.5, "softmax", 20, 5, 32, 0.01, 0, "cpu", 5L))
+    assertThatThrownBy(() -> new TwoTowerRecommender(16, 8, true, false, 1.5, "softmax", 0, 20, 5, 32, 0.01, 0, "cpu", 5L))
         .isInstanceOf(ParameterException.class).hasMessageContaining("id_dropout").hasMessageNotContaining("\n");
-    assertThatThrownBy(() -> new TwoTowerRecommender(16, 8, true, false, 0.5, "hinge", 20, 5, 32, 0.01, 0, "cpu", 5L))
+    assertThatThrownBy(() -> new TwoTowerRecommender(16, 8, true, false, 0.5, "hinge", 0, 20, 5, 32, 0.01, 0, "cpu", 5L))
         .isInstanceOf(ParameterException.class).hasMessageContaining("loss").hasMessageContaining("softmax").hasMessageNotContaining("\n");
   }
 
   @Test
   void aGpuThatIsNotThereIsAUserErrorNamingTheKey() {
     assumeThat(Engines.pytorch().getGpuCount()).as("no GPU on this machine").isZero();
-    TwoTowerRecommender onGpu = new TwoTowerRecommender(16, 8, true, false, 1.0, "softmax", 20, 5, 32, 0.01, 0, "gpu", 5L);
+    TwoTowerRecommender onGpu = new TwoTowerRecommender(16, 8, true, false, 1.0, "softmax", 0, 20, 5, 32, 0.01, 0, "gpu", 5L);
     assertThatThrownBy(() -> onGpu.fit(twoTastes())).isInstanceOf(UserException.class)
         .hasMessageContaining("recommenders.two-tower.device").hasMessageContaining("cpu").hasMessageNotContaining("\n");
   }
