@@ -18,8 +18,9 @@ import org.interestlab.compute.Device;
  * bounded pass over a few of them give the same answer. k-means ({@link LloydIterations}) and
  * mini-batch k-means search through this class.
  *
- * <p>Memory: one block of at most {@link #BLOCK_VALUES} distances and its rows are held at once;
- * the points stay in the Java array and are copied block by block to the engine.
+ * <p>Memory: Java products hold {@link #CHUNK_ROWS} rows of products per task and the transposed
+ * centres; the engine holds one block of at most {@link #BLOCK_VALUES} distances and its rows, which
+ * are copied block by block from the Java array.
  */
 final class CentroidSearch implements AutoCloseable {
   /** Distances held at once (4 Mi floats = 16 MB, twice: native and Java). */
