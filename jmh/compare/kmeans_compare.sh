@@ -5,7 +5,8 @@
 # fits REPEAT times per round (after three untimed warm-up fits for InterestLab's JIT) and keeps
 # its fastest fit over R rounds.
 # Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
-# scikit-learn's.
+# scikit-learn's; SPREAD=1 adds scikit-learn on one thread and on float64 data, to show how much its
+# own labels move with the rounding.
 #   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; ROUNDS=3, REPEAT=3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,6 +32,8 @@ for round in $(seq 1 "$rounds"); do
     org.interestlab.bench.KMeansCompareMain "$dir" "$iters" "$repeat" hamerly elkan yinyang lloyd 2> >(grep -v WARN >&2)
   "$py" "$peers" faiss "$dir" --iters "$iters" --repeat "$repeat"
 done
+# SPREAD=1: scikit-learn against itself (one thread; float64 data), untimed rows of the report.
+[[ "${SPREAD:-0}" == 1 ]] && "$py" "$peers" spread "$dir" --iters "$iters"
 echo
 "$py" "$peers" report "$dir"
 echo

@@ -4,6 +4,7 @@ Run with Debian's Python (python3-sklearn, python3-faiss):
   /usr/bin/python3 kmeans_peers.py generate DIR [--n 100000 --d 384 --k 100 --seed 7]
   /usr/bin/python3 kmeans_peers.py sklearn DIR --iters 20 [--repeat 3]
   /usr/bin/python3 kmeans_peers.py faiss DIR --iters 20 [--repeat 3]
+  /usr/bin/python3 kmeans_peers.py spread DIR --iters 20     (scikit-learn on 1 thread and on float64)
   /usr/bin/python3 kmeans_peers.py report DIR
 Every runner reads DIR/points.npy and DIR/init.npy and writes DIR/<name>.labels (one label a line)
 and DIR/<name>.json ({"name", "seconds", "iterations", "inertia"}), seconds being the fastest of
@@ -75,6 +76,24 @@ def run_sklearn(a):
     write(a, "sklearn", seconds, km.n_iter_, km.inertia_, km.labels_)
 
 
+def run_spread(a):
+    """scikit-learn against itself: the same fit on one thread instead of all, and on float64 data.
+    Its float32 centre sums are added per thread, so the thread count changes their rounding; where
+    a blob is split between centres, such differences grow over the iterations. The label counts of
+    these rows say how far identical labels to scikit-learn are defined on the data at hand."""
+    from sklearn.cluster import KMeans
+    from threadpoolctl import threadpool_limits
+    x, init = load(a)
+    for name, threads, dtype in [("sklearn-1thread", 1, np.float32), ("sklearn-float64", None, np.float64)]:
+        xs, inits = x.astype(dtype), init.astype(dtype)
+        with threadpool_limits(threads):
+            km = KMeans(n_clusters=len(init), init=inits, n_init=1, max_iter=a.iters, tol=0.0, algorithm="lloyd")
+            t = time.perf_counter()
+            km.fit(xs)
+            seconds = time.perf_counter() - t
+        write(a, name, seconds, km.n_iter_, km.inertia_, km.labels_)
+
+
 def run_faiss(a):
     import faiss
     x, init = load(a)
@@ -110,7 +129,7 @@ def report(a):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", choices=["generate", "sklearn", "faiss", "report"])
+    p.add_argument("command", choices=["generate", "sklearn", "faiss", "spread", "report"])
     p.add_argument("dir")
     p.add_argument("--n", type=int, default=100_000)
     p.add_argument("--d", type=int, default=384)
@@ -119,7 +138,7 @@ def main():
     p.add_argument("--iters", type=int, default=20)
     p.add_argument("--repeat", type=int, default=1, help="fits from scratch; the fastest is reported")
     a = p.parse_args()
-    {"generate": generate, "sklearn": run_sklearn, "faiss": run_faiss, "report": report}[a.command](a)
+    {"generate": generate, "sklearn": run_sklearn, "faiss": run_faiss, "spread": run_spread, "report": report}[a.command](a)
 
 
 if __name__ == "__main__":

@@ -139,6 +139,11 @@ final class BlockedProducts implements AutoCloseable {
    * ({@link SquaredDistance#MARGIN}) for the double arithmetic and the reference's own rounding.
    */
   double productError(double na, double nb) {
+    return productError(gamma, na, nb);
+  }
+
+  /** {@link #productError} for products within {@code gamma ‖a‖ ‖b‖} of the exact ones (any float32 products, {@link #gamma}). */
+  static double productError(double gamma, double na, double nb) {
     return 2 * gamma * na * nb + SquaredDistance.MARGIN * (na + nb) * (na + nb);
   }
 

@@ -47,6 +47,18 @@ final class BoundedDistance {
       System.arraycopy(second, 0, out, m, m);
     }
 
+    /** Row length of {@link #products}' columns and output: k rounded up to what the kernel reads at once. */
+    int productWidth(int k);
+
+    /**
+     * {@code out[r · width + j] = fl(x_i · c_j)} for the {@code count} rows i ({@code ids[from + r]},
+     * or {@code from + r} when {@code ids} is null) of x (row-major, d wide) and the columns
+     * {@code columnsT} (d × width, column j at {@code columnsT[t · width + j]}, padded with zeros).
+     * Each value is one chain of fused multiply-adds in dimension order, so it does not depend on
+     * which other rows or columns share the call, and is within {@code γ_d ‖x‖ ‖c‖} of the exact one.
+     */
+    void products(float[] x, int[] ids, int from, int count, int d, float[] columnsT, int width, float[] out);
+
 
     /** {@code min over g < count of fl(a[aOffset + g] − b[g])}, +∞ for count 0. */
     float minDifference(float[] a, int aOffset, float[] b, int count);
@@ -216,6 +228,23 @@ final class BoundedDistance {
         }
         if (t < d) s0 += x[xo + t] * q[r * d + t];
         out[r] = s0 + s1;
+      }
+    }
+
+    @Override
+    public int productWidth(int k) {
+      return k;
+    }
+
+    @Override
+    public void products(float[] x, int[] ids, int from, int count, int d, float[] columnsT, int width, float[] out) {
+      for (int r = 0; r < count; r++) {
+        int o = (ids == null ? from + r : ids[from + r]) * d;
+        for (int j = 0; j < width; j++) {
+          float s = 0;
+          for (int t = 0; t < d; t++) s = Math.fma(x[o + t], columnsT[t * width + j], s);
+          out[r * width + j] = s;
+        }
       }
     }
 

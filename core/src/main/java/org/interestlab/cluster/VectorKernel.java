@@ -147,6 +147,185 @@ final class VectorKernel implements BoundedDistance.Kernel {
   }
 
   @Override
+  public int productWidth(int k) {
+    return (k + S.length() - 1) / S.length() * S.length();
+  }
+
+  /**
+   * Four rows at a time against four (then three) vectors of columns, 16 (12) accumulators: per
+   * dimension, four loads of columns and four broadcasts feed sixteen fused multiply-adds, all in
+   * registers. The leftover columns and rows take the same chains one vector or one row at a time.
+   */
+  @Override
+  public void products(float[] x, int[] ids, int from, int count, int d, float[] columnsT, int width, float[] out) {
+    int lanes = S.length();
+    int r = 0;
+    for (; r + 3 < count; r += 4) {
+      int o0 = row(ids, from + r) * d;
+      int o1 = row(ids, from + r + 1) * d;
+      int o2 = row(ids, from + r + 2) * d;
+      int o3 = row(ids, from + r + 3) * d;
+      int v = 0;
+      for (; v + 4 * lanes <= width; v += 4 * lanes) fourByFour(x, o0, o1, o2, o3, d, columnsT, width, v, out, r * width + v);
+      if (v + 3 * lanes <= width) {
+        fourByThree(x, o0, o1, o2, o3, d, columnsT, width, v, out, r * width + v);
+        v += 3 * lanes;
+      }
+      for (; v < width; v += lanes) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int t = 0, c = v; t < d; t++, c += width) {
+          FloatVector c0 = FloatVector.fromArray(S, columnsT, c);
+          a0 = FloatVector.broadcast(S, x[o0 + t]).fma(c0, a0);
+          a1 = FloatVector.broadcast(S, x[o1 + t]).fma(c0, a1);
+          a2 = FloatVector.broadcast(S, x[o2 + t]).fma(c0, a2);
+          a3 = FloatVector.broadcast(S, x[o3 + t]).fma(c0, a3);
+        }
+        int w = r * width + v;
+        a0.intoArray(out, w);
+        a1.intoArray(out, w + width);
+        a2.intoArray(out, w + 2 * width);
+        a3.intoArray(out, w + 3 * width);
+      }
+    }
+    for (; r < count; r++) {
+      int o = row(ids, from + r) * d;
+      for (int v = 0; v < width; v += lanes) {
+        FloatVector a = FloatVector.zero(S);
+        for (int t = 0, c = v; t < d; t++, c += width) a = FloatVector.broadcast(S, x[o + t]).fma(FloatVector.fromArray(S, columnsT, c), a);
+        a.intoArray(out, r * width + v);
+      }
+    }
+  }
+
+  private static int row(int[] ids, int r) {
+    return ids == null ? r : ids[r];
+  }
+
+  /** Rows o0..o3 against the 4 vectors of columns from v, written at {@code out[w..]} (row stride width). */
+  private static void fourByFour(float[] x, int o0, int o1, int o2, int o3, int d, float[] columnsT, int width, int v,
+      float[] out, int w) {
+    int lanes = S.length();
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a02 = FloatVector.zero(S);
+    FloatVector a03 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a12 = FloatVector.zero(S);
+    FloatVector a13 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a22 = FloatVector.zero(S);
+    FloatVector a23 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S);
+    FloatVector a31 = FloatVector.zero(S);
+    FloatVector a32 = FloatVector.zero(S);
+    FloatVector a33 = FloatVector.zero(S);
+    for (int t = 0, c = v; t < d; t++, c += width) {
+      FloatVector c0 = FloatVector.fromArray(S, columnsT, c);
+      FloatVector c1 = FloatVector.fromArray(S, columnsT, c + lanes);
+      FloatVector c2 = FloatVector.fromArray(S, columnsT, c + 2 * lanes);
+      FloatVector c3 = FloatVector.fromArray(S, columnsT, c + 3 * lanes);
+      FloatVector b = FloatVector.broadcast(S, x[o0 + t]);
+      a00 = b.fma(c0, a00);
+      a01 = b.fma(c1, a01);
+      a02 = b.fma(c2, a02);
+      a03 = b.fma(c3, a03);
+      b = FloatVector.broadcast(S, x[o1 + t]);
+      a10 = b.fma(c0, a10);
+      a11 = b.fma(c1, a11);
+      a12 = b.fma(c2, a12);
+      a13 = b.fma(c3, a13);
+      b = FloatVector.broadcast(S, x[o2 + t]);
+      a20 = b.fma(c0, a20);
+      a21 = b.fma(c1, a21);
+      a22 = b.fma(c2, a22);
+      a23 = b.fma(c3, a23);
+      b = FloatVector.broadcast(S, x[o3 + t]);
+      a30 = b.fma(c0, a30);
+      a31 = b.fma(c1, a31);
+      a32 = b.fma(c2, a32);
+      a33 = b.fma(c3, a33);
+    }
+    a00.intoArray(out, w);
+    a01.intoArray(out, w + lanes);
+    a02.intoArray(out, w + 2 * lanes);
+    a03.intoArray(out, w + 3 * lanes);
+    w += width;
+    a10.intoArray(out, w);
+    a11.intoArray(out, w + lanes);
+    a12.intoArray(out, w + 2 * lanes);
+    a13.intoArray(out, w + 3 * lanes);
+    w += width;
+    a20.intoArray(out, w);
+    a21.intoArray(out, w + lanes);
+    a22.intoArray(out, w + 2 * lanes);
+    a23.intoArray(out, w + 3 * lanes);
+    w += width;
+    a30.intoArray(out, w);
+    a31.intoArray(out, w + lanes);
+    a32.intoArray(out, w + 2 * lanes);
+    a33.intoArray(out, w + 3 * lanes);
+  }
+
+  /** Rows o0..o3 against the 3 vectors of columns from v, written at {@code out[w..]} (row stride width). */
+  private static void fourByThree(float[] x, int o0, int o1, int o2, int o3, int d, float[] columnsT, int width, int v,
+      float[] out, int w) {
+    int lanes = S.length();
+    FloatVector a00 = FloatVector.zero(S);
+    FloatVector a01 = FloatVector.zero(S);
+    FloatVector a02 = FloatVector.zero(S);
+    FloatVector a10 = FloatVector.zero(S);
+    FloatVector a11 = FloatVector.zero(S);
+    FloatVector a12 = FloatVector.zero(S);
+    FloatVector a20 = FloatVector.zero(S);
+    FloatVector a21 = FloatVector.zero(S);
+    FloatVector a22 = FloatVector.zero(S);
+    FloatVector a30 = FloatVector.zero(S);
+    FloatVector a31 = FloatVector.zero(S);
+    FloatVector a32 = FloatVector.zero(S);
+    for (int t = 0, c = v; t < d; t++, c += width) {
+      FloatVector c0 = FloatVector.fromArray(S, columnsT, c);
+      FloatVector c1 = FloatVector.fromArray(S, columnsT, c + lanes);
+      FloatVector c2 = FloatVector.fromArray(S, columnsT, c + 2 * lanes);
+      FloatVector b = FloatVector.broadcast(S, x[o0 + t]);
+      a00 = b.fma(c0, a00);
+      a01 = b.fma(c1, a01);
+      a02 = b.fma(c2, a02);
+      b = FloatVector.broadcast(S, x[o1 + t]);
+      a10 = b.fma(c0, a10);
+      a11 = b.fma(c1, a11);
+      a12 = b.fma(c2, a12);
+      b = FloatVector.broadcast(S, x[o2 + t]);
+      a20 = b.fma(c0, a20);
+      a21 = b.fma(c1, a21);
+      a22 = b.fma(c2, a22);
+      b = FloatVector.broadcast(S, x[o3 + t]);
+      a30 = b.fma(c0, a30);
+      a31 = b.fma(c1, a31);
+      a32 = b.fma(c2, a32);
+    }
+    a00.intoArray(out, w);
+    a01.intoArray(out, w + lanes);
+    a02.intoArray(out, w + 2 * lanes);
+    w += width;
+    a10.intoArray(out, w);
+    a11.intoArray(out, w + lanes);
+    a12.intoArray(out, w + 2 * lanes);
+    w += width;
+    a20.intoArray(out, w);
+    a21.intoArray(out, w + lanes);
+    a22.intoArray(out, w + 2 * lanes);
+    w += width;
+    a30.intoArray(out, w);
+    a31.intoArray(out, w + lanes);
+    a32.intoArray(out, w + 2 * lanes);
+  }
+
+  @Override
   public float squared(float[] x, int xo, float[] c, int co, int d) {
     int lanes = S.length();
     FloatVector a0 = FloatVector.zero(S);

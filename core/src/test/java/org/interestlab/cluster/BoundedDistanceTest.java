@@ -237,4 +237,47 @@ class BoundedDistanceTest {
     for (int q = 0; q < k; q++) m = Math.min(m, a[offset + q]);
     return m;
   }
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void productsAreExactOnSmallIntegers(BoundedDistance.Kernel kernel) {
+    // Entries in −8..8 and d = 37: every product and partial sum is an integer below 2^24, so float
+    // arithmetic is exact in any order and the expected values are plain integer sums. Row counts
+    // and widths leave every tile shape a remainder (4-row tiles plus 1–3 rows; 1 to 7 vectors).
+    SplittableRandom random = new SplittableRandom(11);
+    int d = 37;
+    int n = 23;
+    float[] x = new float[n * d];
+    for (int i = 0; i < x.length; i++) x[i] = random.nextInt(17) - 8;
+    for (int k : new int[] {1, 5, 16, 40, 100}) {
+      int width = kernel.productWidth(k);
+      assertThat(width).isGreaterThanOrEqualTo(k);
+      int[][] c = new int[k][d];
+      float[] columnsT = new float[d * width];
+      for (int j = 0; j < k; j++) {
+        for (int t = 0; t < d; t++) {
+          c[j][t] = random.nextInt(17) - 8;
+          columnsT[t * width + j] = c[j][t];
+        }
+      }
+      int[] ids = {22, 3, 3, 0, 17, 9, 1};
+      for (int count : new int[] {1, 4, 7}) {
+        float[] byRange = new float[count * width];
+        float[] byIds = new float[count * width];
+        kernel.products(x, null, 2, count, d, columnsT, width, byRange);
+        kernel.products(x, ids, 0, count, d, columnsT, width, byIds);
+        for (int r = 0; r < count; r++) {
+          for (int j = 0; j < k; j++) {
+            assertThat(byRange[r * width + j]).as("k %d row %d column %d", k, r, j).isEqualTo((float) dot(x, (2 + r) * d, c[j]));
+            assertThat(byIds[r * width + j]).as("k %d id row %d column %d", k, r, j).isEqualTo((float) dot(x, ids[r] * d, c[j]));
+          }
+        }
+      }
+    }
+  }
+
+  private static long dot(float[] x, int offset, int[] c) {
+    long s = 0;
+    for (int t = 0; t < c.length; t++) s += (long) x[offset + t] * c[t];
+    return s;
+  }
 }

@@ -36,6 +36,24 @@ class KMeansTest {
     assertThat(c.inertia()).isCloseTo(expectedInertia, within(expectedInertia * 1e-5));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"lloyd", "hamerly", "elkan", "yinyang"})
+  void labelsAreForTheFinalCentres(String algorithm) {
+    // Worked by hand: points 0, 3, 7, 10 on a line, centres 0 and 4, one iteration. The assignment
+    // gives {0} and {3, 7, 10}; the update moves the centres to 0 and 20/3. Point 3 is then nearer
+    // 0 (distance 3) than 20/3 (11/3), so the reported labels, taken against the final centres as
+    // scikit-learn's final E-step does, are 0, 0, 1, 1, not the assignment's 0, 1, 1, 1.
+    // Inertia 3² + (1/3)² + (10/3)² = 9 + 101/9. scikit-learn 1.2.1 agrees (labels [0 0 1 1], n_iter_ 1).
+    Embeddings x = Embeddings.of(new float[][] {{0}, {3}, {7}, {10}});
+    Embeddings init = Embeddings.of(new float[][] {{0}, {4}});
+    Clustering c = new KMeans(2, KMeans.Init.RANDOM, 1, 1, 0.0, 0L, "cpu", KMeans.Algorithm.parse(algorithm),
+        DistanceMetric.EUCLIDEAN).fitFrom(x, init);
+    assertThat(c.labels()).containsExactly(0, 0, 1, 1);
+    assertThat(c.centroids().row(1)[0]).isEqualTo(20f / 3);
+    assertThat(c.iterations()).isEqualTo(1);
+    assertThat(c.inertia()).isCloseTo(9 + 101.0 / 9, within(1e-5));
+  }
+
   @Test
   void kMeansPlusPlusRecoversSeparatedBlobs() {
     // Three tight groups around (0,0), (10,0), (0,10): any sensible k-means finds them.
