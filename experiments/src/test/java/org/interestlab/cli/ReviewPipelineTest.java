@@ -137,4 +137,29 @@ class ReviewPipelineTest {
     assertThat(read(validation, "per_user.csv")).as("control: training reviews do reach the test-time vectors")
         .isNotEqualTo(read(base, "per_user.csv"));
   }
+
+  /** The quickstart on the review fixture with only the two-tower model; returns the run folder. */
+  Path runTwoTower(String runs) throws IOException {
+    LabCliTest.Result r = LabCliTest.lab("run", root.resolve("experiments/configs/quickstart.yaml").toString(),
+        "--runs-dir", tmp.resolve(runs).toString(), "--quiet",
+        "--set", "dataset.source=amazon-reviews-5core", "--set", "dataset.category=Fixture", "--set", "split.k_core=3",
+        "--set", "encoder.cache=false", "--set", "profile={kind: review-mean}",
+        "--set", "recommenders=[{kind: two-tower, device: cpu, hidden: 32, dim: 16}]", "--set", "metrics=[ndcg@10, recall@10]");
+    assertThat(r.code()).as(r.err()).isZero();
+    try (Stream<Path> dirs = Files.list(tmp.resolve(runs))) {
+      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  /** The two-tower model trained with DJL on the CPU: the same config and seed give the same files byte for byte. */
+  @Test
+  void twoTowerSameSeedSameMetricsByteForByte() throws IOException {
+    ReviewFixture.write(tmp.resolve("data"), "Fixture", ReviewFixture::tasteText);
+    Path first = runTwoTower("first");
+    Path second = runTwoTower("second");
+    for (String file : new String[] {"metrics.json", "per_user.csv"}) {
+      assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
+    assertThat(Files.readString(first.resolve("metrics.json"))).contains("two-tower");
+  }
 }
