@@ -25,6 +25,7 @@ import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.SasRecRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
 
 /**
@@ -102,6 +103,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, AlsRecommender.SPEC);
       r.register(Stage.RECOMMENDER, BprRecommender.SPEC);
       r.register(Stage.RECOMMENDER, LearnedHybridRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, SasRecRecommender.SPEC);
     }
   }
 }

@@ -41,6 +41,7 @@ import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.SasRecRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
+    JAVA.put("sasrec", seed -> new SasRecRecommender(50, 64, 2, 1, 0.2, 0.001, 128, 200, 10, true, 1, "auto", seed));
   }
 
   @Test
