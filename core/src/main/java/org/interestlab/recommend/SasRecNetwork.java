@@ -127,20 +127,25 @@ final class SasRecNetwork extends AbstractBlock {
 
   /**
    * The additive attention mask {@code [B, 1, L, L]} for a keep mask {@code [B, L]}: 0 where query
-   * {@code t} may read key {@code s} (a real position, {@code s ≤ t}), {@link CausalAttentionLayer#BLOCKED}
-   * elsewhere (twice that for a padded key above the diagonal: still finite).
+   * {@code t} may read key {@code s} — a real position {@code s ≤ t}, or itself — and
+   * {@link CausalAttentionLayer#BLOCKED} elsewhere. A padding query reads only itself: a row with every
+   * key blocked would be a softmax over equal huge negatives, and its backward pass gave non-finite
+   * gradients on the dev data; padding rows are zeroed after every layer anyway.
    */
   static NDArray attentionMask(NDArray keep) {
     long b = keep.getShape().get(0);
     int len = Math.toIntExact(keep.getShape().get(1));
-    return causalMask(keep.getManager(), len).add(keep.reshape(b, 1, 1, len).sub(1).mul(-CausalAttentionLayer.BLOCKED));
-  }
-
-  /** {@code [len, len]}: 0 where query {@code t} may read key {@code s ≤ t}, {@link CausalAttentionLayer#BLOCKED} above the diagonal. */
-  static NDArray causalMask(NDManager m, int len) {
-    float[] mask = new float[len * len];
-    for (int t = 0; t < len; t++) for (int s = t + 1; s < len; s++) mask[t * len + s] = CausalAttentionLayer.BLOCKED;
-    return m.create(mask, new Shape(len, len));
+    float[] k = keep.toFloatArray();
+    float[] mask = new float[Math.toIntExact(b * len * len)];
+    for (int r = 0; r < b; r++) {
+      for (int t = 0; t < len; t++) {
+        for (int s = 0; s < len; s++) {
+          boolean readable = s == t || (s < t && k[r * len + s] > 0);
+          if (!readable) mask[(r * len + t) * len + s] = CausalAttentionLayer.BLOCKED;
+        }
+      }
+    }
+    return keep.getManager().create(mask, new Shape(b, 1, len, len));
   }
 
   /** Rows of {@code table} for every index of {@code index [B, L]}: {@code [B, L, d]}. */

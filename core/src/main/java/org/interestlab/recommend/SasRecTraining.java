@@ -45,7 +45,13 @@ final class SasRecTraining {
   private static final int STOPPING_K = 10;
 
   /** A trained model's outputs: row-major {@code [users, hidden]} states (zeros for users without items) and {@code [items, hidden]} embeddings. */
-  record Trained(float[] userStates, float[] itemEmbeddings) {}
+  record Trained(float[] userStates, float[] itemEmbeddings) {
+    boolean isFinite() {
+      for (float f : userStates) if (!Float.isFinite(f)) return false;
+      for (float f : itemEmbeddings) if (!Float.isFinite(f)) return false;
+      return true;
+    }
+  }
 
   private final SasRecRecommender config;
   private final float[] text;
@@ -80,9 +86,16 @@ final class SasRecTraining {
   Trained fit(SasRecSequences seqs, int epochs) {
     Trained[] out = new Trained[1];
     train(seqs, epochs, "sasrec", (trainer, epoch) -> {
-      if (epoch == epochs) out[0] = outputs(trainer, seqs);
+      // Outputs after every epoch, kept only when finite: if training ends early on a non-finite loss
+      // (or non-finite gradients made the weights so), the last finite epoch's model is the result.
+      Trained t = outputs(trainer, seqs);
+      if (t.isFinite()) out[0] = t;
       return false;
     });
+    if (out[0] == null) {
+      throw new org.interestlab.UserException("recommenders.sasrec: training diverged (non-finite loss) in its first epoch"
+          + " — lower learning_rate or dropout");
+    }
     return out[0];
   }
 
@@ -122,18 +135,22 @@ final class SasRecTraining {
         trainer.initialize(new Shape(1, 1), new Shape(1, 1));
         for (int epoch = 1; epoch <= epochs; epoch++) {
           shuffle(users, order);
-          for (int from = 0; from < users.length; from += config.batchSize()) {
+          boolean finite = true;
+          for (int from = 0; from < users.length && finite; from += config.batchSize()) {
             int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + config.batchSize()));
-            step(trainer, seqs.trainingBatch(batch, config.maxLength(), pool, sets, order));
+            finite = Float.isFinite(step(trainer, seqs.trainingBatch(batch, config.maxLength(), pool, sets, order)));
           }
           bar.advance(1);
-          if (after.stop(trainer, epoch)) break;
+          // A non-finite loss ends training: the epochs before it are what the model learned.
+          if (!finite || after.stop(trainer, epoch)) break;
         }
       }
     }
   }
 
-  private static void step(Trainer trainer, SasRecSequences.Batch b) {
+  /** One gradient step; returns the batch loss (the step is skipped when it is not finite). */
+  private static float step(Trainer trainer, SasRecSequences.Batch b) {
+    float value;
     try (NDScope scope = new NDScope(); NDManager m = trainer.getManager().newSubManager()) {
       Shape s = new Shape(b.rows, b.len);
       NDArray keep = m.create(b.keep, s);
@@ -141,9 +158,11 @@ final class SasRecTraining {
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray loss = trainer.getLoss().evaluate(new NDList(keep), trainer.forward(input));
         gc.backward(loss);
+        value = loss.getFloat();
       }
     }
-    trainer.step();
+    if (Float.isFinite(value)) trainer.step();
+    return value;
   }
 
   /** Mean NDCG@10 of each held-out user's target among the items not in their sequence (the target itself always ranked). */
@@ -157,6 +176,7 @@ final class SasRecTraining {
       for (int r = 0; r < rows.length; r++) {
         int target = targets[rows[r]];
         float t = scores[r * items + target];
+        if (!Float.isFinite(t)) continue;  // a diverged model ranks nothing
         int rank = 0;
         for (int j = 0; j < items; j++) {
           if (j != target && !sets[rows[r]].get(j) && scores[r * items + j] > t) rank++;
