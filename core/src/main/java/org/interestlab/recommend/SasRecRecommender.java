@@ -34,8 +34,9 @@ import org.interestlab.params.ParameterException;
  * and keeps the epoch count at which those items were ranked best (NDCG@10), stopping after
  * {@code patience} epochs without improvement; it then trains afresh, same seed, on the full sequences
  * for that many epochs. The run's test item is never seen. Users without training events are not
- * covered. The same seed gives the same scores on the CPU: all randomness (initial weights, batch
- * order, negatives, dropout) comes from Java generators split from it.
+ * covered. All randomness (initial weights, batch order, negatives, dropout) comes from Java
+ * generators split from the seed, so the same seed gives the same scores on the CPU — except when the
+ * known issue under {@code dropout} strikes.
  *
  * <p>Cost per epoch: {@code O(U · (L² · d + L · d²) + I · D · d)} for U users, sequences of at most L,
  * hidden size d, I items with D-dimensional text; scoring {@code O(I · d)} per user from Java arrays
@@ -49,7 +50,11 @@ import org.interestlab.params.ParameterException;
  * @param hidden embedding and state size d (default 64)
  * @param blocks self-attention layers (default 2)
  * @param heads attention heads, dividing {@code hidden} (default 1, as the paper)
- * @param dropout dropout rate on embeddings, attention weights and feed-forward outputs (default 0.2)
+ * @param dropout dropout rate on embeddings, attention weights and feed-forward outputs (default 0; the paper
+ *     uses 0.2–0.5). <b>Known issue:</b> with dropout &gt; 0, training on the dev data met non-finite
+ *     gradients at random steps, and two fits with one seed could differ; the cause is not found yet
+ *     (suspected: the lifetime of Java-made tensors during the backward pass); with dropout 0 it is
+ *     rarer but not gone. Training then stops at the last finite epoch ({@link SasRecTraining}).
  * @param learningRate Adam step size (default 0.001)
  * @param batchSize users per gradient step (default 128)
  * @param epochs most epochs; early stopping usually ends sooner (default 200)
@@ -69,7 +74,7 @@ public record SasRecRecommender(int maxLength, int hidden, int blocks, int heads
       integer("hidden", 64, 1, 4096, "embedding and state size"),
       integer("blocks", 2, 1, 8, "self-attention layers"),
       integer("heads", 1, 1, 64, "attention heads (must divide hidden)"),
-      real("dropout", 0.2, 0, 0.9, false, "dropout rate"),
+      real("dropout", 0.0, 0, 0.9, false, "dropout rate (see the known issue in the Javadoc before raising it)"),
       real("learning_rate", 0.001, 0, 10, true, "Adam step size"),
       integer("batch_size", 128, 1, 1_000_000, "users per gradient step"),
       integer("epochs", 200, 1, 100_000, "most training epochs (early stopping ends sooner)"),
@@ -105,9 +110,9 @@ public record SasRecRecommender(int maxLength, int hidden, int blocks, int heads
     }
   }
 
-  /** The config's defaults: 50 items, hidden 64, 2 blocks, 1 head, dropout 0.2, Adam 0.001, batches of 128, ≤ 200 epochs, patience 10, text, 1 thread. */
+  /** The config's defaults: 50 items, hidden 64, 2 blocks, 1 head, dropout 0, Adam 0.001, batches of 128, ≤ 200 epochs, patience 10, text, 1 thread. */
   public static SasRecRecommender defaults(long seed) {
-    return new SasRecRecommender(50, 64, 2, 1, 0.2, 0.001, 128, 200, 10, true, 1, "auto", seed);
+    return new SasRecRecommender(50, 64, 2, 1, 0.0, 0.001, 128, 200, 10, true, 1, "auto", seed);
   }
 
   @Override

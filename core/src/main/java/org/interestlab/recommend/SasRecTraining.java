@@ -139,7 +139,7 @@ final class SasRecTraining {
           for (int from = 0; from < users.length && finite; from += config.batchSize()) {
             int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + config.batchSize()));
             finite = Float.isFinite(step(trainer, seqs.trainingBatch(batch, config.maxLength(), pool, sets, order)));
-          }
+              }
           bar.advance(1);
           // A non-finite loss ends training: the epochs before it are what the model learned.
           if (!finite || after.stop(trainer, epoch)) break;

@@ -26,7 +26,7 @@ final class SeededInitializer {
       double bound = Math.sqrt(6.0 / (shape.get(0) + shape.get(shape.dimension() - 1)));
       float[] v = new float[Math.toIntExact(shape.size())];
       for (int i = 0; i < v.length; i++) v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
-      return m.create(v, shape);
+      return engineOwned(m, v, shape);
     };
   }
 
@@ -35,7 +35,7 @@ final class SeededInitializer {
     return (NDManager m, Shape shape, DataType type) -> {
       float[] v = new float[Math.toIntExact(shape.size())];
       for (int i = 0; i < v.length; i++) v[i] = (float) (std * rng.nextGaussian());
-      return m.create(v, shape);
+      return engineOwned(m, v, shape);
     };
   }
 
@@ -43,8 +43,18 @@ final class SeededInitializer {
     return (NDManager m, Shape shape, DataType type) -> {
       float[] v = new float[Math.toIntExact(shape.size())];
       Arrays.fill(v, value);
-      NDArray a = m.create(v, shape);
-      return a;
+      return engineOwned(m, v, shape);
     };
+  }
+
+  /**
+   * A copy of {@code values} in memory the engine owns: {@code create} wraps a Java direct buffer
+   * (PyTorch's {@code from_blob}) that lives only as long as the array object it returned, while a
+   * parameter is used for the whole fit through other wrappers of the same tensor.
+   */
+  private static NDArray engineOwned(NDManager m, float[] values, Shape shape) {
+    try (NDArray wrapped = m.create(values, shape)) {
+      return wrapped.duplicate();
+    }
   }
 }

@@ -110,7 +110,7 @@ class JavaDefaultsTest {
     JAVA.put("als", AlsRecommender::defaults);
     JAVA.put("bpr", BprRecommender::defaults);
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
-    JAVA.put("sasrec", seed -> new SasRecRecommender(50, 64, 2, 1, 0.2, 0.001, 128, 200, 10, true, 1, "auto", seed));
+    JAVA.put("sasrec", seed -> new SasRecRecommender(50, 64, 2, 1, 0.0, 0.001, 128, 200, 10, true, 1, "auto", seed));
   }
 
   @Test
