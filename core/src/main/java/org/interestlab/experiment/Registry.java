@@ -26,6 +26,7 @@ import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.SasRecRecommender;
 import org.interestlab.recommend.TwoTowerRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
 
@@ -107,6 +108,7 @@ public final class Registry {
       r.register(Stage.RECOMMENDER, LearnedHybridRecommender.spec(new NestedSections(r)));
       r.register(Stage.RECOMMENDER, ClusterHybridRecommender.SPEC);
       r.register(Stage.RECOMMENDER, TwoTowerRecommender.SPEC);
+      r.register(Stage.RECOMMENDER, SasRecRecommender.SPEC);
     }
   }
 }

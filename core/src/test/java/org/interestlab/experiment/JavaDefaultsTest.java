@@ -43,6 +43,7 @@ import org.interestlab.recommend.ItemKnnRecommender;
 import org.interestlab.recommend.LearnedHybridRecommender;
 import org.interestlab.recommend.MostPopularRecommender;
 import org.interestlab.recommend.Rp3BetaRecommender;
+import org.interestlab.recommend.SasRecRecommender;
 import org.interestlab.recommend.TwoTowerRecommender;
 import org.interestlab.recommend.UserKnnRecommender;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,7 @@ class JavaDefaultsTest {
     JAVA.put("learned-hybrid", seed -> LearnedHybridRecommender.defaults());
     JAVA.put("cluster-hybrid", seed -> ClusterHybridRecommender.defaults());
     JAVA.put("two-tower", seed -> new TwoTowerRecommender(256, 64, true, false, 1.0, "softmax", 0, 50, 5, 256, 0.005, 0, "auto", seed));
+    JAVA.put("sasrec", seed -> new SasRecRecommender(50, 64, 2, 1, 0.0, 0.001, 128, 200, 10, true, 1, "auto", seed));
   }
 
   @Test
