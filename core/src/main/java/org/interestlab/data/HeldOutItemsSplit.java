@@ -4,6 +4,7 @@ import static org.interestlab.params.ParamSpec.openInterval;
 
 import java.util.List;
 import java.util.Random;
+import org.interestlab.compute.Shuffle;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.params.ParamList;
 
@@ -86,13 +87,7 @@ public record HeldOutItemsSplit(double share, long seed) implements Splitter {
     }
     int[] candidates = new int[n];
     for (int i = 0, c = 0; i < present.length; i++) if (present[i]) candidates[c++] = i;
-    Random rng = new Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = candidates[i];
-      candidates[i] = candidates[j];
-      candidates[j] = tmp;
-    }
+    Shuffle.inPlace(candidates, new Random(seed));
     int held = n < 2 ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(share * n)));
     boolean[] out = new boolean[d.numItems()];
     for (int r = 0; r < held; r++) out[candidates[r]] = true;

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.ProgressBar;
+import org.interestlab.compute.Shuffle;
 
 /**
  * Trains one {@link SasRecNetwork} with DJL's training API on the PyTorch engine: a {@link Trainer}
@@ -134,7 +135,7 @@ final class SasRecTraining {
       try (Trainer trainer = model.newTrainer(tc); ProgressBar bar = ProgressBar.start(label, epochs, "epochs")) {
         trainer.initialize(new Shape(1, 1), new Shape(1, 1));
         for (int epoch = 1; epoch <= epochs; epoch++) {
-          shuffle(users, order);
+          Shuffle.inPlace(users, order);
           boolean finite = true;
           for (int from = 0; from < users.length && finite; from += config.batchSize()) {
             int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + config.batchSize()));
@@ -216,12 +217,4 @@ final class SasRecTraining {
     return trainer.evaluate(new NDList(m.create(b.seq, s), m.create(b.keep, s)));
   }
 
-  private static void shuffle(int[] a, SplittableRandom rng) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-  }
 }

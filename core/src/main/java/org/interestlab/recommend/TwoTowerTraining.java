@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import org.interestlab.compute.Device;
 import org.interestlab.compute.Engines;
 import org.interestlab.compute.ProgressBar;
+import org.interestlab.compute.Shuffle;
 
 /**
  * One training run of the two towers with DJL's training API ({@link Trainer}, Adam, a
@@ -78,7 +79,7 @@ final class TwoTowerTraining {
         int best = 0;
         double bestNdcg = Double.NEGATIVE_INFINITY;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-          shuffle(order, rng);
+          Shuffle.inPlace(order, rng);
           for (int from = 0; from < n; from += p.batchSize()) {
             step(trainer, block, pairs, order, from, Math.min(n, from + p.batchSize()), items, trained, rng);
           }
@@ -120,14 +121,6 @@ final class TwoTowerTraining {
     return new int[][] {u, i};
   }
 
-  private static void shuffle(int[] a, SplittableRandom rng) {
-    for (int k = a.length - 1; k > 0; k--) {
-      int j = rng.nextInt(k + 1);
-      int t = a[k];
-      a[k] = a[j];
-      a[j] = t;
-    }
-  }
 
   /** One optimiser step on the pairs {@code order[from, to)}; BPR adds one uniform unseen negative per pair. */
   private void step(Trainer trainer, TwoTowerBlock block, int[][] pairs, int[] order, int from, int to, BitSet[] items, boolean[] trained,
