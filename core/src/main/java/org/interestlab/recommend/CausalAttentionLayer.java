@@ -100,7 +100,7 @@ final class CausalAttentionLayer extends AbstractBlock {
     NDArray q4 = q.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
     NDArray k4 = k.reshape(b, len, heads, dh).transpose(0, 2, 3, 1);
     NDArray v4 = v.reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
-    NDArray weights = q4.matMul(k4).div(Math.sqrt(dh)).add(mask).softmax(-1);
+    NDArray weights = ScalarOps.divide(q4.matMul(k4), Math.sqrt(dh)).add(mask).softmax(-1);
     if (dropout != null) weights = dropout.apply(weights, training);
     return weights.matMul(v4).transpose(0, 2, 1, 3).reshape(b, len, d);
   }

@@ -35,8 +35,7 @@ import org.interestlab.params.ParameterException;
  * {@code patience} epochs without improvement; it then trains afresh, same seed, on the full sequences
  * for that many epochs. The run's test item is never seen. Users without training events are not
  * covered. All randomness (initial weights, batch order, negatives, dropout) comes from Java
- * generators split from the seed, so the same seed gives the same scores on the CPU — except when the
- * known issue under {@code dropout} strikes.
+ * generators split from the seed, so the same seed gives the same scores on the CPU.
  *
  * <p>Cost per epoch: {@code O(U · (L² · d + L · d²) + I · D · d)} for U users, sequences of at most L,
  * hidden size d, I items with D-dimensional text; scoring {@code O(I · d)} per user from Java arrays
@@ -51,10 +50,7 @@ import org.interestlab.params.ParameterException;
  * @param blocks self-attention layers (default 2)
  * @param heads attention heads, dividing {@code hidden} (default 1, as the paper)
  * @param dropout dropout rate on embeddings, attention weights and feed-forward outputs (default 0; the paper
- *     uses 0.2–0.5). <b>Known issue:</b> with dropout &gt; 0, training on the dev data met non-finite
- *     gradients at random steps, and two fits with one seed could differ; the cause is not found yet
- *     (suspected: the lifetime of Java-made tensors during the backward pass); with dropout 0 it is
- *     rarer but not gone. Training then stops at the last finite epoch ({@link SasRecTraining}).
+ *     uses 0.2–0.5). A non-finite loss ends training at the last finite epoch ({@link SasRecTraining}).
  * @param learningRate Adam step size (default 0.001)
  * @param batchSize users per gradient step (default 128)
  * @param epochs most epochs; early stopping usually ends sooner (default 200)
@@ -74,7 +70,7 @@ public record SasRecRecommender(int maxLength, int hidden, int blocks, int heads
       integer("hidden", 64, 1, 4096, "embedding and state size"),
       integer("blocks", 2, 1, 8, "self-attention layers"),
       integer("heads", 1, 1, 64, "attention heads (must divide hidden)"),
-      real("dropout", 0.0, 0, 0.9, false, "dropout rate (see the known issue in the Javadoc before raising it)"),
+      real("dropout", 0.0, 0, 0.9, false, "dropout rate on embeddings, attention weights and feed-forward outputs"),
       real("learning_rate", 0.001, 0, 10, true, "Adam step size"),
       integer("batch_size", 128, 1, 1_000_000, "users per gradient step"),
       integer("epochs", 200, 1, 100_000, "most training epochs (early stopping ends sooner)"),

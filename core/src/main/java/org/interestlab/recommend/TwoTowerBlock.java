@@ -73,7 +73,7 @@ final class TwoTowerBlock extends AbstractBlock {
     NDArray z = mlp(ps, userTower, text, training);
     if (userIds != null) z = z.add(lookup(ps, userIds, ids, training));
     if (historyItems != null) z = z.add(historyWeights.matMul(ps.getValue(historyItems, text.getDevice(), training)));
-    return temperature > 0 ? unit(z).div(temperature) : z;
+    return temperature > 0 ? ScalarOps.divide(unit(z), temperature) : z;
   }
 
   boolean usesHistory() {

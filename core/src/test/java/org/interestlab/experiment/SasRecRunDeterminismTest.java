@@ -7,13 +7,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A run with {@code sasrec} gives the same {@code metrics.json}, byte for byte, when repeated with the
+ * A run with {@code sasrec} (with dropout, the path that once diverged at random steps) gives the same
+ * {@code metrics.json}, byte for byte, when repeated with the
  * same seed on the CPU — for the English synthetic data and its Chinese variant (item vectors from
  * TF-IDF, so no model file is needed).
  */
@@ -26,11 +26,10 @@ class SasRecRunDeterminismTest {
       profile: { kind: mean }
       encoder: { kind: tfidf, dimension: 16 }
       recommenders:
-        - { kind: sasrec, hidden: 16, epochs: 8, patience: 2, device: cpu }
+        - { kind: sasrec, hidden: 16, epochs: 8, patience: 2, device: cpu, dropout: 0.2 }
       metrics: [ndcg@10, hitrate@10]
       """;
 
-  @Disabled("known issue: non-finite gradients at random steps make repeated fits differ at times (see SasRecRecommender)")
   @ParameterizedTest(name = "language {0}")
   @ValueSource(strings = {"en", "zh"})
   void twoRunsWithOneSeedWriteTheSameMetrics(String language, @TempDir Path tmp) throws Exception {
