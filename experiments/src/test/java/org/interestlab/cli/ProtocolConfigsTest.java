@@ -61,7 +61,7 @@ class ProtocolConfigsTest {
     RunResult r = runOnSharedData("amazon-reviews-protocol", Path.of("amazon-reviews-5core", "reviews_Digital_Music_5.json.gz"), tmp);
     assertThat(r.metrics().get("ease").get("ndcg@10")).isCloseTo(0.2525, within(0.03 * 0.2525));
     assertThat(r.metrics().keySet()).contains("most-popular", "item-knn", "ease", "als", "bpr", "content-knn", "learned-hybrid",
-        "ease-user-text", "hybrid-all");
+        "ease-user-text", "hybrid-all", "two-tower", "sasrec");
   }
 
   @ParameterizedTest(name = "{0}")
