@@ -30,6 +30,14 @@ final class ByteRows {
      * within {@code γ_d ‖b‖ ‖q_r‖} of the exact ones in any order.
      */
     void dotsPair(byte[] codes, int xo, int yo, float[] q, int m, int d, float[] out);
+
+    /**
+     * Writes the codes {@code b_t = round(x_t / scale)} of the row at {@code o} (any rounding: the
+     * bounds use the codes written) and returns into {@code sums}: ‖x‖² in double, Σ b_t² (exact),
+     * and Σ e_t² in double of {@code e_t = fl(x_t − scale · b_t)}, one rounding each.
+     * {@code |x_t / scale| ≤ 127} for every t.
+     */
+    void encode(float[] x, int o, int d, float scale, byte[] codes, double[] sums);
   }
 
   private static final Kernel KERNEL = loadKernel();
@@ -67,34 +75,17 @@ final class ByteRows {
     IntStream.range(0, n).parallel().forEach(i -> {
       int o = i * d;
       float max = 0;
-      double square = 0;
-      for (int t = 0; t < d; t++) {
-        float v = data[o + t];
-        max = Math.max(max, Math.abs(v));
-        square += (double) v * v;
-      }
-      rowSquare[i] = square;
-      rowNorm[i] = Math.sqrt(square);
+      for (int t = 0; t < d; t++) max = Math.max(max, Math.abs(data[o + t]));
       float s = SquaredDistance.floatUp(max / 127.0);
-      // Any codes in [−127, 127] give valid bounds (the residual is measured from them), so they need
-      // no exact rounding: |v / s| ≤ 127 and a product with 1/s rounded to nearest stays below 127.5.
-      float inverse = s == 0 ? 0 : 1 / s;
-      for (int t = 0; t < d; t++) {
-        float v = data[o + t] * inverse;
-        codes[o + t] = (byte) (int) (v + (v >= 0 ? 0.5f : -0.5f));
-      }
-      long squares = 0;
-      double rest = 0;
-      for (int t = 0; t < d; t++) {
-        int b = codes[o + t];
-        squares += b * b;
-        double e = data[o + t] - (double) s * b; // s · b is exact in double (24 + 8 bits)
-        rest += e * e;
-      }
+      double[] sums = new double[3];
+      KERNEL.encode(data, o, d, s, codes, sums);
+      rowSquare[i] = sums[0];
+      rowNorm[i] = Math.sqrt(sums[0]);
       scale[i] = s;
-      codeSquare[i] = (double) s * s * squares;
-      codeNorm[i] = s * Math.sqrt(squares);
-      residual[i] = SquaredDistance.upper(rest);
+      codeSquare[i] = (double) s * s * sums[1];
+      codeNorm[i] = s * Math.sqrt(sums[1]);
+      // Each e_t is within u |e_t| of the exact one: (1 + 2⁻²²) covers that on the norm.
+      residual[i] = SquaredDistance.upper(sums[2]) * (1 + 0x1p-22);
     });
     return new ByteRows(codes, scale, codeNorm, codeSquare, residual, rowSquare, rowNorm);
   }
@@ -117,6 +108,21 @@ final class ByteRows {
     return KERNEL;
   }
 
+  /** {@code ‖s b_i − q‖²} computed from {@code product = fl(b_i · q)}: within {@link #error} of the exact one (not finite on overflow). */
+  double estimate(int i, float product, double qSquare) {
+    return codeSquare[i] + qSquare - 2.0 * scale[i] * product;
+  }
+
+  /** The bound on {@link #estimate}'s error: {@link BlockedProducts#productError} of {@code ‖s b_i‖} and {@code ‖q‖}. */
+  double error(int i, double qNorm, double gamma) {
+    return BlockedProducts.productError(gamma, codeNorm[i], qNorm);
+  }
+
+  /** An upper bound on {@code ‖x_i − s b_i‖}. */
+  double residual(int i) {
+    return residual[i];
+  }
+
   /**
    * A lower bound on the reference squared distance ({@link SquaredDistance#between}) of point i
    * and a float row q of norm {@code qNorm} and squared norm {@code qSquare}, from the float32
@@ -125,7 +131,7 @@ final class ByteRows {
    * {@link BlockedProducts#productError}, then {@code ‖x − q‖ ≥ ‖s b − q‖ − ‖x − s b‖}.
    */
   double lowerSquared(int i, float product, double qNorm, double qSquare, double gamma) {
-    double est = codeSquare[i] + qSquare - 2.0 * scale[i] * product;
+    double est = estimate(i, product, qSquare);
     if (!Double.isFinite(est)) return 0;
     double low = Math.sqrt(Math.max(0, est - BlockedProducts.productError(gamma, codeNorm[i], qNorm))) - residual[i];
     return low <= 0 ? 0 : low * low * (1 - 2 * SquaredDistance.MARGIN);
@@ -133,7 +139,7 @@ final class ByteRows {
 
   /** An upper bound on the reference squared distance, as {@link #lowerSquared}; +∞ when the product overflowed. */
   double upperSquared(int i, float product, double qNorm, double qSquare, double gamma) {
-    double est = codeSquare[i] + qSquare - 2.0 * scale[i] * product;
+    double est = estimate(i, product, qSquare);
     if (!Double.isFinite(est)) return Double.POSITIVE_INFINITY;
     double high = Math.sqrt(Math.max(0, est + BlockedProducts.productError(gamma, codeNorm[i], qNorm))) + residual[i];
     return high * high * (1 + 2 * SquaredDistance.MARGIN);
@@ -158,6 +164,28 @@ final class ByteRows {
         out[r] = dot(codes, xo, q, r * d, d);
         out[m + r] = dot(codes, yo, q, r * d, d);
       }
+    }
+
+    @Override
+    public void encode(float[] x, int o, int d, float scale, byte[] codes, double[] sums) {
+      // |x / scale| ≤ 127, and a product with 1/scale rounded to nearest stays below 127.5.
+      float inverse = scale == 0 ? 0 : 1 / scale;
+      double square = 0;
+      long codeSquares = 0;
+      double rest = 0;
+      for (int t = 0; t < d; t++) {
+        float v = x[o + t];
+        float w = v * inverse;
+        int b = (int) (w + (w >= 0 ? 0.5f : -0.5f));
+        codes[o + t] = (byte) b;
+        square += (double) v * v;
+        codeSquares += b * b;
+        double e = Math.fma(-scale, (float) b, v);
+        rest += e * e;
+      }
+      sums[0] = square;
+      sums[1] = codeSquares;
+      sums[2] = rest;
     }
 
     private static float dot(byte[] codes, int xo, float[] q, int qo, int d) {

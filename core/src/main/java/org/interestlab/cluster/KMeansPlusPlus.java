@@ -331,15 +331,24 @@ final class KMeansPlusPlus {
     int closer = 0;
     int doubtful = 0;
     double own = closest[i];
+    // One square root per point instead of two per candidate: an estimate at or above `far` proves the
+    // candidate no closer, one below `near` proves it closer (ByteRows#lowerSquared, #upperSquared
+    // with the margins widened so that the comparisons hold in rounded arithmetic).
+    double root = Math.sqrt(own);
+    double residual = bytes.residual(i);
+    double farRoot = root * (1 + 2 * SquaredDistance.MARGIN) + residual;
+    double far = farRoot * farRoot * (1 + 2 * SquaredDistance.MARGIN);
+    double nearRoot = root * (1 - 2 * SquaredDistance.MARGIN) - residual;
+    double near = nearRoot <= 0 ? Double.NEGATIVE_INFINITY : nearRoot * nearRoot * (1 - 2 * SquaredDistance.MARGIN);
     for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
       if ((mask & 1) == 0) continue;
-      double low = bytes.lowerSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
-      if (low >= own) continue;
-      double high = bytes.upperSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
-      if (high < own) {
+      double est = bytes.estimate(i, products[offset + t], qSquares[t]);
+      double err = bytes.error(i, qNorms[t], gamma);
+      if (est - err >= far) continue;
+      if (est + err < near) {
         closer |= 1 << t;
-        drop[2 * t] += own - high;
-        drop[2 * t + 1] += own - low;
+        drop[2 * t] += own - bytes.upperSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
+        drop[2 * t + 1] += own - bytes.lowerSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
       } else {
         doubtful |= 1 << t;
       }

@@ -1,6 +1,7 @@
 package org.interestlab.cluster;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -13,6 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorByteDots implements ByteRows.Kernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   /** As many bytes as {@link #S} has lanes. */
+  /** Four floats widened to four doubles. */
+  private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
+  private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
   private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * Byte.SIZE));
 
   @Override
@@ -73,6 +77,62 @@ final class VectorByteDots implements ByteRows.Kernel {
       out[r] = sa;
       out[m + r] = sb;
     }
+  }
+
+  /** Rows up to this width keep each lane's Σ b² below 2²⁴ (exact in float); wider ones are encoded in plain Java. */
+  private static final int LONGEST_ENCODED = 1024;
+  private static final ByteRows.Kernel SCALAR = new ByteRows.ScalarKernel();
+
+  @Override
+  public void encode(float[] x, int o, int d, float scale, byte[] codes, double[] sums) {
+    if (d > LONGEST_ENCODED) {
+      SCALAR.encode(x, o, d, scale, codes, sums);
+      return;
+    }
+    int lanes = S.length();
+    int vectorEnd = d - d % lanes;
+    // |x / scale| ≤ 127, and a product with 1/scale rounded to nearest stays below 127.5.
+    float inverse = scale == 0 ? 0 : 1 / scale;
+    FloatVector half = FloatVector.broadcast(S, 0.5f);
+    FloatVector minusScale = FloatVector.broadcast(S, -scale);
+    // Each lane's Σ b² is at most (d / lanes) · 127² < 2²⁴: exact in float.
+    FloatVector codeSquares = FloatVector.zero(S);
+    float[] rests = new float[vectorEnd];
+    for (int t = 0; t < vectorEnd; t += lanes) {
+      FloatVector v = FloatVector.fromArray(S, x, o + t);
+      FloatVector w = v.mul(inverse);
+      FloatVector rounded = w.add(half.blend(half.neg(), w.lt(0)));
+      ByteVector b = (ByteVector) rounded.convertShape(VectorOperators.F2B, B, 0);
+      b.intoArray(codes, o + t);
+      FloatVector back = (FloatVector) b.convertShape(VectorOperators.B2F, S, 0);
+      codeSquares = back.fma(back, codeSquares);
+      back.fma(minusScale, v).intoArray(rests, t);
+    }
+    // The squares in double, four lanes at a time (as the reference distance widens them).
+    DoubleVector square = DoubleVector.zero(D4);
+    DoubleVector rest = DoubleVector.zero(D4);
+    for (int t = 0; t < vectorEnd; t += 4) {
+      DoubleVector v = (DoubleVector) FloatVector.fromArray(F4, x, o + t).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector e = (DoubleVector) FloatVector.fromArray(F4, rests, t).convertShape(VectorOperators.F2D, D4, 0);
+      square = v.fma(v, square);
+      rest = e.fma(e, rest);
+    }
+    double sq = square.reduceLanes(VectorOperators.ADD);
+    double codeSq = codeSquares.reduceLanes(VectorOperators.ADD);
+    double re = rest.reduceLanes(VectorOperators.ADD);
+    for (int t = vectorEnd; t < d; t++) {
+      float v = x[o + t];
+      float w = v * inverse;
+      int b = (int) (w + (w >= 0 ? 0.5f : -0.5f));
+      codes[o + t] = (byte) b;
+      sq += (double) v * v;
+      codeSq += b * b;
+      double e = Math.fma(-scale, (float) b, v);
+      re += e * e;
+    }
+    sums[0] = sq;
+    sums[1] = codeSq;
+    sums[2] = re;
   }
 
   private static FloatVector widen(byte[] codes, int offset) {

@@ -1,5 +1,6 @@
 package org.interestlab.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,41 @@ class ByteRowsTest {
             assertTrue(low <= reference && reference <= high, "point " + point + " row " + qRow + ": " + low + " " + reference + " " + high);
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void theVectorAndPlainEncodingsAgree() {
+    Random r = new Random(5);
+    for (int d : new int[] {37, 384, 1500}) {
+      float[] x = new float[d];
+      for (int t = 0; t < d; t++) x[t] = (float) (3 + 2 * r.nextGaussian());
+      float max = 0;
+      for (float v : x) max = Math.max(max, Math.abs(v));
+      float scale = SquaredDistance.floatUp(max / 127.0);
+      byte[] plainCodes = new byte[d];
+      byte[] codes = new byte[d];
+      double[] plain = new double[3];
+      double[] sums = new double[3];
+      new ByteRows.ScalarKernel().encode(x, 0, d, scale, plainCodes, plain);
+      ByteRows.of(x, 1, d).kernel().encode(x, 0, d, scale, codes, sums);
+      assertArrayEquals(plainCodes, codes, "d " + d);
+      // Independently: Σ x², Σ b² and Σ (x − s b)² in double.
+      double square = 0;
+      double codeSquares = 0;
+      double rest = 0;
+      for (int t = 0; t < d; t++) {
+        assertTrue(Math.abs(codes[t]) <= 127 && Math.abs(x[t] / scale - codes[t]) <= 0.5 + 1e-4, "d " + d + " t " + t);
+        square += (double) x[t] * x[t];
+        codeSquares += codes[t] * codes[t];
+        double e = x[t] - (double) scale * codes[t];
+        rest += e * e;
+      }
+      for (double[] s : new double[][] {plain, sums}) {
+        assertEquals(square, s[0], square * 1e-12);
+        assertEquals(codeSquares, s[1]);
+        assertEquals(rest, s[2], rest * 1e-6);
       }
     }
   }
