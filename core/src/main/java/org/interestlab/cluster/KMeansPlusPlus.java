@@ -1,7 +1,6 @@
 package org.interestlab.cluster;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -57,8 +56,6 @@ final class KMeansPlusPlus {
   private final double[] squares;
   private final double[] norms;
   private final BoundedDistance.Kernel kernel = BoundedDistance.kernel();
-  /** The points one byte per value: the first, cheaper bound on an open point. */
-  private final ByteRows bytes;
   /** γ_d of float32 products, as {@link BlockedProducts#gamma}. */
   private final double gamma;
   /** The points some candidate might move ({@link #openPoints}), and which candidates (bit t: candidate t). */
@@ -87,10 +84,15 @@ final class KMeansPlusPlus {
     int trials = trials(k);
     this.candidateDist = new double[trials][n];
     this.unsettled = new int[n];
+    this.squares = new double[n];
+    this.norms = new double[n];
     this.gamma = BlockedProducts.gamma(d);
-    this.bytes = ByteRows.of(data, n, d);
-    this.squares = bytes.rowSquares();
-    this.norms = bytes.rowNorms();
+    IntStream.range(0, n).parallel().forEach(i -> {
+      double s = 0;
+      for (int t = 0; t < d; t++) s += (double) data[i * d + t] * data[i * d + t];
+      squares[i] = s;
+      norms[i] = Math.sqrt(s);
+    });
     this.open = new int[n];
     this.openMask = new int[n];
     int blocks = (n + SUM_BLOCK - 1) / SUM_BLOCK;
@@ -147,19 +149,13 @@ final class KMeansPlusPlus {
     double[][] range = estimate(candidates, rows, count);
     double leastHigh = Double.POSITIVE_INFINITY;
     for (double[] r : range) leastHigh = Math.min(leastHigh, r[1]);
-    // The most promising first (least lower end): once a potential is known, a candidate whose
-    // interval starts above it cannot win either. The least potential wins, ties to the earliest
-    // drawn, as when all are measured in order.
-    Integer[] order = new Integer[trials];
-    for (int t = 0; t < trials; t++) order[t] = t;
-    Arrays.sort(order, Comparator.comparingDouble((Integer t) -> range[t][0]).thenComparingInt(t -> t));
     int best = -1;
     double bestPotential = Double.POSITIVE_INFINITY;
-    for (int t : order) {
-      if (range[t][0] > leastHigh || range[t][0] > bestPotential) break;
+    for (int t = 0; t < trials; t++) {
+      if (range[t][0] > leastHigh) continue;
       settle(candidates[t], t, count);
       double pot = potentialWith(t, candidateDist[t]);
-      if (pot < bestPotential || (pot == bestPotential && t < best)) {
+      if (pot < bestPotential) {
         bestPotential = pot;
         best = t;
       }
@@ -221,22 +217,21 @@ final class KMeansPlusPlus {
   private double[][] estimate(int[] candidates, float[] rows, int count) {
     int m = candidates.length;
     int tasks = (count + MEASURE_BLOCK - 1) / MEASURE_BLOCK;
-    double[] qNorms = new double[m];
-    double[] qSquares = new double[m];
-    for (int t = 0; t < m; t++) {
-      qNorms[t] = norms[candidates[t]];
-      qSquares[t] = squares[candidates[t]];
-    }
     // Per task: the least and the most each candidate can lower the potential by.
     double[][] drops = new double[tasks][2 * m];
     IntStream.range(0, tasks).parallel().forEach(task -> {
       float[] products = new float[2 * m];
       double[] drop = drops[task];
       int end = Math.min(count, (task + 1) * MEASURE_BLOCK);
-      int[] refine = new int[end - task * MEASURE_BLOCK];
-      int[] refineMask = new int[refine.length];
-      int refined = screen(task * MEASURE_BLOCK, end, rows, m, qNorms, qSquares, products, refine, refineMask, drop);
-      refine(refine, refineMask, refined, candidates, rows, products, drop);
+      // Two points per kernel call (each candidate row read once for both), a last one alone.
+      for (int r = task * MEASURE_BLOCK; r < end; r += 2) {
+        int i = open[r];
+        boolean pair = r + 1 < end;
+        if (pair) kernel.dotsPair(data, i * d, open[r + 1] * d, rows, m, d, products);
+        else kernel.dots(data, i * d, rows, m, d, products);
+        unsettled[i] = bound(i, candidates, products, 0, drop);
+        if (pair) unsettled[open[r + 1]] = bound(open[r + 1], candidates, products, m, drop);
+      }
     });
     double[][] range = new double[m][2];
     double slack = SUM_SLACK * potential;
@@ -254,61 +249,14 @@ final class KMeansPlusPlus {
   }
 
   /**
-   * The byte copy's bounds for open points {@code open[from..end)} (a quarter of the bytes of the
-   * float rows), two points per kernel call (a last one paired with itself): marks in
-   * {@link #unsettled} the candidates it cannot settle and lists those points in {@code refine}
-   * (in point order); returns how many. Its own method: the vector kernel must be compiled on its own.
-   */
-  private int screen(int from, int end, float[] rows, int m, double[] qNorms, double[] qSquares, float[] products, int[] refine,
-      int[] refineMask, double[] drop) {
-    int refined = 0;
-    for (int r = from; r < end; r += 2) {
-      int i = open[r];
-      int j = r + 1 < end ? open[r + 1] : i;
-      bytes.kernel().dotsPair(bytes.codes(), i * d, j * d, rows, m, d, products);
-      long verdict = byteBound(i, products, 0, qNorms, qSquares, drop);
-      unsettled[i] = (int) verdict;
-      if ((verdict >>> 32) != 0) {
-        refine[refined] = i;
-        refineMask[refined++] = (int) (verdict >>> 32);
-      }
-      if (j != i) {
-        verdict = byteBound(j, products, m, qNorms, qSquares, drop);
-        unsettled[j] = (int) verdict;
-        if ((verdict >>> 32) != 0) {
-          refine[refined] = j;
-          refineMask[refined++] = (int) (verdict >>> 32);
-        }
-      }
-    }
-    return refined;
-  }
-
-  /**
-   * The float32 products' bounds for the listed points' candidates that the byte copy left unsettled
-   * ({@link #bound}), two points per kernel call (each candidate row read once for both), a last one alone.
-   */
-  private void refine(int[] points, int[] masks, int count, int[] candidates, float[] rows, float[] products, double[] drop) {
-    int m = candidates.length;
-    for (int r = 0; r < count; r += 2) {
-      int i = points[r];
-      boolean pair = r + 1 < count;
-      if (pair) kernel.dotsPair(data, i * d, points[r + 1] * d, rows, m, d, products);
-      else kernel.dots(data, i * d, rows, m, d, products);
-      unsettled[i] |= bound(i, candidates, products, 0, drop, masks[r]);
-      if (pair) unsettled[points[r + 1]] |= bound(points[r + 1], candidates, products, m, drop, masks[r + 1]);
-    }
-  }
-
-  /**
    * Point i's share of each candidate's potential interval, from its products with the candidates at
    * {@code products[offset + t]}, added to {@code drop}; returns the candidates (bit t) the products
    * cannot prove no closer than its nearest centre.
    */
-  private int bound(int i, int[] candidates, float[] products, int offset, double[] drop, int candidatesOpen) {
+  private int bound(int i, int[] candidates, float[] products, int offset, double[] drop) {
     int unsure = 0;
     double own = closest[i];
-    for (int t = 0, mask = candidatesOpen; mask != 0; t++, mask >>>= 1) {
+    for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
       if ((mask & 1) == 0) continue;
       int q = candidates[t];
       double est = squares[i] + squares[q] - 2.0 * products[offset + t];
@@ -319,41 +267,6 @@ final class KMeansPlusPlus {
       drop[2 * t + 1] += own - Math.max(0, est - err);
     }
     return unsure;
-  }
-
-  /**
-   * Point i's candidates (bit t) by the byte copy's products {@code products[offset + t]}: in the low
-   * half those proven closer than its nearest centre (their share of the potential intervals added
-   * to {@code drop}), in the high half those neither proven closer nor proven no closer. The rest
-   * are settled.
-   */
-  private long byteBound(int i, float[] products, int offset, double[] qNorms, double[] qSquares, double[] drop) {
-    int closer = 0;
-    int doubtful = 0;
-    double own = closest[i];
-    // One square root per point instead of two per candidate: an estimate at or above `far` proves the
-    // candidate no closer, one below `near` proves it closer (ByteRows#lowerSquared, #upperSquared
-    // with the margins widened so that the comparisons hold in rounded arithmetic).
-    double root = Math.sqrt(own);
-    double residual = bytes.residual(i);
-    double farRoot = root * (1 + 2 * SquaredDistance.MARGIN) + residual;
-    double far = farRoot * farRoot * (1 + 2 * SquaredDistance.MARGIN);
-    double nearRoot = root * (1 - 2 * SquaredDistance.MARGIN) - residual;
-    double near = nearRoot <= 0 ? Double.NEGATIVE_INFINITY : nearRoot * nearRoot * (1 - 2 * SquaredDistance.MARGIN);
-    for (int t = 0, mask = openMask[i]; mask != 0; t++, mask >>>= 1) {
-      if ((mask & 1) == 0) continue;
-      double est = bytes.estimate(i, products[offset + t], qSquares[t]);
-      double err = bytes.error(i, qNorms[t], gamma);
-      if (est - err >= far) continue;
-      if (est + err < near) {
-        closer |= 1 << t;
-        drop[2 * t] += own - bytes.upperSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
-        drop[2 * t + 1] += own - bytes.lowerSquared(i, products[offset + t], qNorms[t], qSquares[t], gamma);
-      } else {
-        doubtful |= 1 << t;
-      }
-    }
-    return (long) doubtful << 32 | (closer & 0xffffffffL);
   }
 
   /** Reference distances for candidate t's open points that {@link #estimate} left unsettled. */
