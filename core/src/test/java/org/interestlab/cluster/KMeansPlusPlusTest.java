@@ -45,6 +45,15 @@ class KMeansPlusPlusTest {
     for (long seed = 0; seed < 2; seed++) assertSameSeeding(x, 4000, 32, 60, seed);
   }
 
+  @Test
+  void sameCentresOnBlobsFarFromTheOrigin() {
+    // An offset of 1000 in every dimension: the byte copy's bounds (about 1000/254 per value) settle
+    // almost nothing, so the float32 products and reference distances decide.
+    float[] x = blobs(3000, 24, 12, 1.0f, 13);
+    for (int i = 0; i < x.length; i++) x[i] += 1000;
+    for (long seed = 0; seed < 2; seed++) assertSameSeeding(x, 3000, 24, 30, seed);
+  }
+
   /**
    * Points 0, 1 and 3 on a line, k = 2 (2 + ⌊ln 2⌋ = 2 candidates, the one of lower potential kept,
    * the first drawn on a tie). By hand, first centre f uniform (1/3 each), then:
