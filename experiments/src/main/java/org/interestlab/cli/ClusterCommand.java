@@ -12,7 +12,6 @@ import org.interestlab.UserException;
 import org.interestlab.cluster.Clusterer;
 import org.interestlab.cluster.LabelsCsv;
 import org.interestlab.analysis.ModelSelection;
-import org.interestlab.compute.Engines;
 import org.interestlab.compute.Embeddings;
 import org.interestlab.compute.PhaseClock;
 import org.interestlab.params.ComponentSpec;
@@ -75,6 +74,9 @@ final class ClusterCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (phases) PhaseClock.enable();
     PhaseClock.mark("JVM start and arguments");
+    // The engine's native libraries load on the other core while the parameters are checked and the
+    // vectors read; the fit waits for it below.
+    EngineStart engine = EngineStart.begin();
     Registry registry = Registry.standard();
     String kind = ALGOS.getOrDefault(algo, algo);
     ComponentSpec<?> spec = registry.spec(Stage.CLUSTERER, kind);
@@ -103,9 +105,9 @@ final class ClusterCommand implements Callable<Integer> {
     int[] truthLabels = truth == null ? null : LabelsCsv.read(Paths.userPath(truth.toString()), x.rows(), input.toString());
     int sample = ClusterReport.silhouetteSample(silhouetteSample, x.rows());
     String note = ClusterReport.sampleNote(sample, seed);
-    // Start the compute engine before the clock does: the printed seconds are the fit alone.
-    Engines.pytorch();
-    PhaseClock.mark("start engine");
+    // The engine is started before the clock does: the printed seconds are the fit alone.
+    engine.await();
+    PhaseClock.mark("wait for the engine");
     List<Integer> kValues = ks.stream().map(v -> v == null ? 0 : v).toList();
     ModelSelection ms = new ModelSelection(kk -> clusterers.get(kValues.indexOf(kk)), kValues, sample, seed);
     List<ModelSelection.Row> rows = ms.run(x);
