@@ -1,8 +1,7 @@
 package org.interestlab.compute;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -11,8 +10,9 @@ import java.util.Locale;
  * waits for goes (JVM start, reading, fitting, each metric, writing). Off by default; a mark then
  * costs one volatile read.
  *
- * <p>The first mark also reports the time from the process start (as the operating system recorded
- * it, 10 ms resolution) to the mark: JVM start, class loading and argument parsing.
+ * <p>The first mark also reports the time from the launch to the mark: JVM start, class loading and
+ * argument parsing. The launch is {@code -Dinterestlab.launched=EPOCH_SECONDS} when the launcher
+ * passes it ({@code ./lab} does, before it starts Java), else the JVM's own start time.
  *
  * <pre>{@code
  * PhaseClock.enable();
@@ -25,6 +25,17 @@ public final class PhaseClock {
   private static PrintStream out = System.err;
 
   private PhaseClock() {}
+
+  private static double launchedEpochSeconds() {
+    String launched = System.getProperty("interestlab.launched", "");
+    try {
+      // bash writes EPOCHREALTIME with the locale's decimal separator.
+      if (!launched.isBlank()) return Double.parseDouble(launched.strip().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      // not a time: fall back to the JVM's start
+    }
+    return ManagementFactory.getRuntimeMXBean().getStartTime() / 1e3;
+  }
 
   /** Starts printing; the time until the first mark counts from the process start. */
   public static synchronized void enable() {
@@ -42,8 +53,7 @@ public final class PhaseClock {
       long now = System.nanoTime();
       double seconds;
       if (last == 0) {
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        seconds = Math.max(0, Duration.between(started, Instant.now()).toNanos() / 1e9);
+        seconds = Math.max(0, System.currentTimeMillis() / 1e3 - launchedEpochSeconds());
       } else {
         seconds = (now - last) / 1e9;
       }

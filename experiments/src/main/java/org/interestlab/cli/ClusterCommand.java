@@ -130,6 +130,7 @@ final class ClusterCommand implements Callable<Integer> {
       if (!note.isEmpty()) System.out.println("silhouette: " + note);
       System.out.print(ClusterReport.table(rows, truthLabels));
     }
+    PhaseClock.mark("print");
     return 0;
   }
 
