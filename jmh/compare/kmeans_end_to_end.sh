@@ -4,7 +4,8 @@
 # the labels) against scikit-learn's KMeans(k, n_init=1, max_iter=20, tol=0, algorithm="lloyd").fit
 # (its own k-means++ seeding; Python start and loading not counted), on 200,000 x 384 float32 points
 # in 60 Gaussian blobs, k = 100. Rounds alternate the two, so a burst of load on a shared machine
-# hits both alike; medians are printed. Then, unless SHARED=0, kmeans_compare.sh runs the iterations
+# hits both alike; medians are printed, and per round the seconds of each phase of ./lab cluster
+# (--phases: JVM start, reading, engine, fit, each metric, labels). Then, unless SHARED=0, kmeans_compare.sh runs the iterations
 # alone from one shared init on the same data (elkan, hamerly, yinyang, lloyd vs scikit-learn and
 # faiss, labels compared).
 #   jmh/compare/kmeans_end_to_end.sh [DIR]     (default jmh/target/kmeans-end-to-end; ROUNDS=3, SHARED=1)
@@ -25,11 +26,14 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds"
   start=$(date +%s.%N)
   ./lab cluster --input "$dir/points.npy" --algo kmeans --k 100 --param n_init=1 --param max_iter=20 --param tol=0 \
-    --seed 7 --out "$dir/lab-labels.csv" 2> >(grep -v -e WARN -e 'incubator' >&2) > "$dir/lab.out"
+    --seed 7 --out "$dir/lab-labels.csv" --phases 2> "$dir/lab.err" > "$dir/lab.out"
   end=$(date +%s.%N)
+  grep -v -e WARN -e 'incubator' -e '^phase ' "$dir/lab.err" >&2 || true
   lab=$(echo "$end - $start" | bc -l)
   lab_times+=("$lab")
   printf 'lab cluster (whole process) %.2f s; fit alone (seeding + iterations) %s s\n' "$lab" "$(awk '$1 == "seconds" {print $2}' "$dir/lab.out")"
+  # Seconds per phase (./lab cluster --phases), on one line.
+  echo "  phases: $(sed -n 's/^phase \(.*[^ ]\) \+\([0-9.]*\) s$/\1 \2/p' "$dir/lab.err" | paste -sd ';' | sed 's/;/; /g')"
   sk_line=$("$py" "$helper" fit "$dir")
   echo "$sk_line"
   sk_times+=("$(echo "$sk_line" | awk '{print $3}')")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.compute.PhaseClock;
 import org.interestlab.eval.CalinskiHarabasz;
 import org.interestlab.eval.DaviesBouldin;
 import org.interestlab.eval.Silhouette;
@@ -63,6 +64,7 @@ public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer>
         result = c.fit(points);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      PhaseClock.mark("fit k=" + k);
       Row r = score(k, points, result, bic);
       rows.add(new Row(r.k, r.clusters, r.noise, r.silhouette, r.daviesBouldin, r.calinskiHarabasz, r.inertia, r.bic, seconds,
           result));
@@ -85,8 +87,11 @@ public record ModelSelection(IntFunction<Clusterer> clustererForK, List<Integer>
       Silhouette s = Silhouette.euclidean();
       if (silhouetteSample > 0) s = s.withSample(silhouetteSample, silhouetteSeed);
       sil = s.score(x, l);
+      PhaseClock.mark("silhouette");
       db = new DaviesBouldin().score(x, l);
+      PhaseClock.mark("davies-bouldin");
       ch = new CalinskiHarabasz().score(x, l);
+      PhaseClock.mark("calinski-harabasz");
     }
     return new Row(k, clusters, noise, sil, db, ch, c.inertia(), bic, Double.NaN, c);
   }

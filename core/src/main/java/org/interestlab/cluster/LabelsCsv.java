@@ -9,7 +9,6 @@ import org.interestlab.UserException;
 import org.interestlab.compute.AtomicFiles;
 import org.interestlab.compute.CsvRow;
 import org.interestlab.compute.CsvTable;
-import org.interestlab.compute.CsvText;
 
 /**
  * Cluster labels as CSV: a header {@code index,label}, then one row per point in order,
@@ -27,9 +26,10 @@ public final class LabelsCsv {
 
   private LabelsCsv() {}
 
+  /** The file's text. Integers never need quoting, so rows are appended directly (one pass, no per-row objects). */
   public static String toCsv(int[] labels) {
-    CsvText csv = CsvText.withHeader(HEADER, 16 + labels.length * 8);
-    for (int i = 0; i < labels.length; i++) csv.row(i, labels[i]);
+    StringBuilder csv = new StringBuilder(16 + labels.length * 10).append(String.join(",", HEADER)).append('\n');
+    for (int i = 0; i < labels.length; i++) csv.append(i).append(',').append(labels[i]).append('\n');
     return csv.toString();
   }
 

@@ -4,9 +4,10 @@ import org.interestlab.compute.Embeddings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,13 +56,28 @@ public final class Npy {
     AtomicFiles.write(file, toBytes(e));
   }
 
+  /**
+   * Reads a {@code .npy} file through a read-only memory map: the floats are copied once, from the
+   * operating system's page cache into the array (no whole-file byte array in between, which for a
+   * 300 MB file would be allocated, filled and copied again).
+   */
   public static Embeddings read(Path file) throws IOException {
-    return fromBytes(Files.readAllBytes(file), file.toString());
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE) {
+        throw new UserException(file + ": " + size + " bytes — allowed: .npy files up to 2 GB (split the vectors into several files)");
+      }
+      return fromBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), file.toString());
+    }
   }
 
   /** Parses {@code .npy} bytes; {@code source} names them in error messages. */
   public static Embeddings fromBytes(byte[] bytes, String source) {
-    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    return fromBuffer(ByteBuffer.wrap(bytes), source);
+  }
+
+  private static Embeddings fromBuffer(ByteBuffer bytes, String source) {
+    ByteBuffer buf = bytes.order(ByteOrder.LITTLE_ENDIAN);
     for (byte m : MAGIC) {
       if (!buf.hasRemaining() || buf.get() != m) throw new UserException(source + ": not a .npy file (bad magic)");
     }

@@ -27,10 +27,20 @@ public record DaviesBouldin() implements ClusteringMetric {
     return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
   }
 
-  /** The same score, the embeddings read in place (no double copy). */
+  /**
+   * The same score, the embeddings read in place (no double copy); large ones in parallel chunks
+   * ({@link ChunkedClusterSums}: the same value to float64 rounding, for any number of threads).
+   */
   @Override
   public double score(Embeddings points, int[] labels) {
-    return score(PointRows.of(points), PointChecks.checkPoints(name(), points, labels), labels);
+    int d = PointChecks.checkPoints(name(), points, labels);
+    if (!ChunkedClusterSums.applies(points)) return score(PointRows.of(points), d, labels);
+    PointChecks.Encoded enc = PointChecks.encode(labels);
+    PointChecks.checkNumberOfClusters(name(), enc.numLabels(), points.rows());
+    double[][] centroids = ChunkedClusterSums.centroids(points, enc);
+    double[] spread = ChunkedClusterSums.perCluster(points, enc,
+        (data, offset, code) -> Math.sqrt(ChunkedClusterSums.squaredDistance(data, offset, centroids[code])));
+    return index(centroids, spread, enc);
   }
 
   private double score(PointRows points, int d, int[] labels) {
@@ -40,6 +50,12 @@ public record DaviesBouldin() implements ClusteringMetric {
     double[][] centroids = InternalClusterMetrics.centroids(points, enc, d);
     double[] spread = new double[k];
     for (int i = 0; i < points.count(); i++) spread[enc.codes()[i]] += Silhouette.euclidean(points.row(i), centroids[enc.codes()[i]]);
+    return index(centroids, spread, enc);
+  }
+
+  /** The index from the centroids and each cluster's summed distance to its centroid (divided here by the sizes). */
+  private static double index(double[][] centroids, double[] spread, PointChecks.Encoded enc) {
+    int k = enc.numLabels();
     boolean allSpreadZero = true;
     for (int c = 0; c < k; c++) {
       spread[c] /= enc.sizes()[c];

@@ -55,7 +55,8 @@ final class PointChecks {
     if (points.rows() == 0) throw new IllegalArgumentException(metric + ": no points");
     int d = points.dim();
     if (d == 0) throw new IllegalArgumentException(metric + ": points have no features");
-    int bad = points.firstNonFiniteRow();
+    // The parallel check first: the row is only searched for (sequentially) when there is one.
+    int bad = points.hasNonFinite() ? points.firstNonFiniteRow() : -1;
     if (bad >= 0) {
       for (int j = 0; j < d; j++) {
         float v = points.data()[bad * d + j];

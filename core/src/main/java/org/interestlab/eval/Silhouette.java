@@ -41,8 +41,8 @@ public record Silhouette(Distance distance, int sampleSize, long seed) implement
   static final int BLOCK = 64;
   /**
    * From this much work (m² d, e.g. a 10,000-point sample of 384-d vectors), the distances come from
-   * blocked float64 matrix products on the engine ({@link SilhouetteProducts}, about four times
-   * faster); below, direct differences in Java: no engine start, a few seconds at most, and the
+   * blocked float64 matrix products on the engine ({@link SilhouetteProducts}; upper triangle only,
+   * several times faster); below, direct differences in Java: no engine start, a few seconds at most, and the
    * digits of results already published (3,000 users of 384-d take this path) stay as they were.
    * Both agree to float64 rounding.
    */

@@ -12,8 +12,8 @@ import org.interestlab.UserException;
 import org.interestlab.cluster.Clusterer;
 import org.interestlab.cluster.LabelsCsv;
 import org.interestlab.analysis.ModelSelection;
-import org.interestlab.compute.Engines;
 import org.interestlab.compute.Embeddings;
+import org.interestlab.compute.PhaseClock;
 import org.interestlab.params.ComponentSpec;
 import org.interestlab.experiment.ParamValues;
 import org.interestlab.experiment.Registry;
@@ -67,8 +67,16 @@ final class ClusterCommand implements Callable<Integer> {
       description = "points sampled (seeded) for the silhouette, 0 = all (default: ${DEFAULT-VALUE})")
   int silhouetteSample;
 
+  @Option(names = "--phases", description = "print the seconds of each phase (JVM start, reading, fit, each metric, writing) to standard error")
+  boolean phases;
+
   @Override
   public Integer call() throws IOException {
+    if (phases) PhaseClock.enable();
+    PhaseClock.mark("JVM start and arguments");
+    // The engine's native libraries load on the other core while the parameters are checked and the
+    // vectors read; the fit waits for it below.
+    EngineStart engine = EngineStart.begin();
     Registry registry = Registry.standard();
     String kind = ALGOS.getOrDefault(algo, algo);
     ComponentSpec<?> spec = registry.spec(Stage.CLUSTERER, kind);
@@ -91,12 +99,15 @@ final class ClusterCommand implements Callable<Integer> {
       clusterers.add((Clusterer) spec.create(ParamValues.resolve(spec, values, "--param", kind), seed));
     }
 
+    PhaseClock.mark("registry and parameters");
     Embeddings x = ClusterReport.readVectors(Paths.userPath(input.toString()));
+    PhaseClock.mark("read vectors");
     int[] truthLabels = truth == null ? null : LabelsCsv.read(Paths.userPath(truth.toString()), x.rows(), input.toString());
     int sample = ClusterReport.silhouetteSample(silhouetteSample, x.rows());
     String note = ClusterReport.sampleNote(sample, seed);
-    // Start the compute engine before the clock does: the printed seconds are the fit alone.
-    Engines.pytorch();
+    // The engine is started before the clock does: the printed seconds are the fit alone.
+    engine.await();
+    PhaseClock.mark("wait for the engine");
     List<Integer> kValues = ks.stream().map(v -> v == null ? 0 : v).toList();
     ModelSelection ms = new ModelSelection(kk -> clusterers.get(kValues.indexOf(kk)), kValues, sample, seed);
     List<ModelSelection.Row> rows = ms.run(x);
@@ -109,6 +120,7 @@ final class ClusterCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%-18s %.2f%n", "seconds", r.seconds());
       if (out != null) {
         LabelsCsv.write(out, r.clustering().labels());
+        PhaseClock.mark("write labels");
         System.out.println("labels written to " + out);
       } else {
         System.out.println("labels not written (add --out labels.csv to keep them)");
@@ -118,6 +130,7 @@ final class ClusterCommand implements Callable<Integer> {
       if (!note.isEmpty()) System.out.println("silhouette: " + note);
       System.out.print(ClusterReport.table(rows, truthLabels));
     }
+    PhaseClock.mark("print");
     return 0;
   }
 

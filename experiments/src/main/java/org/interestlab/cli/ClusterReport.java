@@ -42,7 +42,8 @@ final class ClusterReport {
     if (Files.isDirectory(file)) throw new UserException(file + ": is a folder — give a .npy file (a float32 matrix, one row per point)");
     try {
       Embeddings x = Npy.read(file);
-      int bad = x.firstNonFiniteRow();
+      // The parallel check first: the row is only searched for (sequentially) when there is one.
+      int bad = x.hasNonFinite() ? x.firstNonFiniteRow() : -1;
       if (bad >= 0) {
         throw new UserException(file + ": row " + bad + " (0-based) holds NaN or infinity — allowed: finite values only (drop or impute that row)");
       }

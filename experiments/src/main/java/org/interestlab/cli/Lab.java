@@ -1,6 +1,7 @@
 package org.interestlab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.interestlab.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,13 +12,15 @@ import picocli.CommandLine.Option;
  * error and exit code {@value #USER_ERROR}, bugs print their stack trace and exit 1.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "InterestLab 0.1.0",
-    description = "InterestLab: LLM-based user-interest clustering and recommendation.",
-    subcommands = {RunCommand.class, CompareCommand.class, EncodeCommand.class, ClusterCommand.class, MetricsCommand.class, DatasetsCommand.class,
-        BenchCommand.class,
-        NotebookCommand.class, CommandLine.HelpCommand.class})
+    description = "InterestLab: LLM-based user-interest clustering and recommendation.")
 public final class Lab {
   /** Exit code for errors the user can fix (bad config, missing data, no GPU). */
   public static final int USER_ERROR = 2;
+
+  /** The subcommands, in the order help lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CompareCommand.class, EncodeCommand.class,
+      ClusterCommand.class, MetricsCommand.class, DatasetsCommand.class, BenchCommand.class, NotebookCommand.class,
+      CommandLine.HelpCommand.class);
 
   @Option(names = "--debug", description = "Print stack traces for every error.", scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
@@ -28,7 +31,7 @@ public final class Lab {
 
   /** Runs the CLI and returns the exit code (used by tests). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Lab());
+    CommandLine cl = commandLine(args);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       PrintWriter err = cmd.getErr();
       boolean debug = parsed.matchedOption("--debug") != null
@@ -52,6 +55,23 @@ public final class Lab {
       return USER_ERROR;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * The command line for these arguments. When the first argument names a subcommand (other than
+   * {@code help}), only that subcommand's model is built: picocli reads every option of every command
+   * it is given by reflection, and building all of them was a tenth of a second of each start. Help,
+   * typos and root options get every subcommand, so their messages list them all.
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cl = new CommandLine(new Lab());
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> named = null;
+    for (Class<?> c : SUBCOMMANDS) {
+      if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) named = c;
+    }
+    for (Class<?> c : SUBCOMMANDS) if (named == null || c == named) cl.addSubcommand(c);
+    return cl;
   }
 
   private static UserException userCause(Throwable t) {
