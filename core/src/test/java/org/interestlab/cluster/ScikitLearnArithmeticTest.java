@@ -1,6 +1,7 @@
 package org.interestlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.interestlab.compute.Embeddings;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,14 @@ class ScikitLearnArithmeticTest {
     }
     // The default arithmetic ends with other labels from the same start, so the labels above are scikit-learn's rounding.
     assertThat(digits(exact.fitFrom(points, init).labels())).isNotEqualTo(expected("fit labels, 2 thread"));
+  }
+
+  @Test
+  void cosineIsRefusedWithOneClearLine() {
+    KMeans km = new KMeans(2, KMeans.Init.RANDOM, 1, 5, 0.0, 0L, "cpu", KMeans.Algorithm.LLOYD, DistanceMetric.COSINE)
+        .withScikitLearnArithmetic(1);
+    assertThatThrownBy(() -> km.fitFrom(new Embeddings(4, 2, new float[] {1, 0, 0, 1, 1, 1, 2, 1}), new Embeddings(2, 2, new float[] {1, 0, 0, 1})))
+        .isInstanceOf(org.interestlab.UserException.class).hasMessageContaining("arithmetic scikit-learn").hasMessageContaining("cosine");
   }
 
   /** The script's output line starting with {@code prefix}, after its last ": ". */
