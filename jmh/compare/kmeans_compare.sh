@@ -6,7 +6,8 @@
 # its fastest fit over R rounds.
 # Prints seconds per iteration, the ratio to scikit-learn, and how many final labels differ from
 # scikit-learn's; SPREAD=1 adds scikit-learn on one thread and on float64 data, to show how much its
-# own labels move with the rounding.
+# own labels move with the rounding. ARITHMETIC=1 adds InterestLab with `arithmetic: scikit-learn` for scikit-learn's
+# thread count (this machine's cores; untimed for speed, one fit): its labels should be identical to scikit-learn's.
 #   jmh/compare/kmeans_compare.sh [DIR]       (default jmh/target/kmeans-compare; ROUNDS=3, REPEAT=3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,6 +35,10 @@ for round in $(seq 1 "$rounds"); do
 done
 # SPREAD=1: scikit-learn against itself (one thread; float64 data), untimed rows of the report.
 [[ "${SPREAD:-0}" == 1 ]] && "$py" "$peers" spread "$dir" --iters "$iters"
+if [[ "${ARITHMETIC:-0}" == 1 ]]; then
+  java --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dinterestlab.progress=false -cp "jmh/target/classes:$(cat jmh/target/classpath.txt)" \
+    org.interestlab.bench.KMeansCompareMain "$dir" "$iters" 1 "scikit-learn:$(nproc)" 2> >(grep -v WARN >&2)
+fi
 echo
 "$py" "$peers" report "$dir"
 echo

@@ -125,6 +125,8 @@ def report(a):
         diff = int((labels[n] != labels["sklearn"]).sum())
         print(f"{n:<22}{r['seconds']:>9.3f}{r['iterations']:>7d}{per_iter:>9.4f}{per_iter / ref_per_iter:>11.2f}x"
               f"{diff:>19d}{r['inertia']:>16.6g}")
+    same = [n for n in order[1:] if (labels[n] == labels["sklearn"]).all()]
+    print(f"labels identical to scikit-learn: {', '.join(same) if same else 'none'}")
 
 
 def main():

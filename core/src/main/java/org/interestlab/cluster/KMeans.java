@@ -84,9 +84,15 @@ import org.interestlab.params.Params;
  * @param initRounds k-means|| rounds (default 5; used by {@code init: k-means||} only)
  * @param initOversampling k-means|| candidates drawn per round, as a multiple of k (default 2: ℓ = 2k, as Bahmani
  *     et al.'s experiments; used by {@code init: k-means||} only)
+ * @param arithmetic {@code exact} (default: each label the exact nearest centre) or {@code scikit-learn}
+ *     (scikit-learn 1.2's float32 Lloyd reproduced bit for bit, {@link ScikitLearnLloyd}; euclidean, CPU,
+ *     every distance every iteration: {@code algorithm} and {@code device} are not used)
+ * @param arithmeticThreads with {@code arithmetic: scikit-learn}, the OpenMP thread count of the scikit-learn run
+ *     whose float32 centre sums are reproduced (0, the default: this machine's cores, as scikit-learn takes)
  */
 public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device,
-    Algorithm algorithm, DistanceMetric metric, int initRounds, double initOversampling) implements Clusterer {
+    Algorithm algorithm, DistanceMetric metric, int initRounds, double initOversampling, String arithmetic,
+    int arithmeticThreads) implements Clusterer {
 
   public enum Init {
     K_MEANS_PLUS_PLUS("k-means++"),
@@ -180,7 +186,11 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
           "assignment step: exact Hamerly, Elkan or Yinyang bounds (auto: Elkan while n·k ≤ 2^26, else Hamerly), or every distance; same results"),
       choice("metric", "euclidean", List.of("euclidean", "cosine"), "cosine = spherical k-means"),
       integer("init_rounds", 5, 1, 100, "k-means|| rounds (init: k-means|| only)"),
-      real("init_oversampling", 2.0, 0, 1000, true, "k-means|| candidates per round, as a multiple of k (init: k-means|| only)"));
+      real("init_oversampling", 2.0, 0, 1000, true, "k-means|| candidates per round, as a multiple of k (init: k-means|| only)"),
+      choice("arithmetic", "exact", List.of("exact", "scikit-learn"),
+          "exact nearest centres, or scikit-learn 1.2's float32 Lloyd bit for bit (its labels from the same init)"),
+      integer("arithmetic_threads", 0, 0, 4096,
+          "arithmetic: scikit-learn only: the scikit-learn run's thread count, whose float32 sums are reproduced (0: this machine's cores)"));
 
   /** The config's {@code clusterer: { kind: kmeans }}. */
   public static final ComponentSpec<KMeans> SPEC =
@@ -192,6 +202,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     if (device == null) device = (String) PARAMS.spec("device").defaultValue();
     if (algorithm == null) algorithm = Algorithm.parse((String) PARAMS.spec("algorithm").defaultValue());
     if (metric == null) metric = DistanceMetric.parse((String) PARAMS.spec("metric").defaultValue());
+    if (arithmetic == null) arithmetic = (String) PARAMS.spec("arithmetic").defaultValue();
     PARAMS.check("k", k);
     PARAMS.check("n_init", nInit);
     PARAMS.check("max_iter", maxIter);
@@ -199,6 +210,15 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
     PARAMS.check("device", device);
     PARAMS.check("init_rounds", initRounds);
     PARAMS.check("init_oversampling", initOversampling);
+    PARAMS.check("arithmetic", arithmetic);
+    PARAMS.check("arithmetic_threads", arithmeticThreads);
+  }
+
+  /** Exact arithmetic (the declared default). */
+  public KMeans(int k, Init init, int nInit, int maxIter, double tol, long seed, String device, Algorithm algorithm,
+      DistanceMetric metric, int initRounds, double initOversampling) {
+    this(k, init, nInit, maxIter, tol, seed, device, algorithm, metric, initRounds, initOversampling,
+        (String) PARAMS.spec("arithmetic").defaultValue(), (Integer) PARAMS.spec("arithmetic_threads").defaultValue());
   }
 
   /** k-means|| rounds and oversampling at their declared defaults (they matter only for {@code init: k-means||}). */
@@ -217,7 +237,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   public static KMeans from(Params p, long seed) {
     return new KMeans(p.getInt("k"), Init.parse(p.getString("init")), p.getInt("n_init"), p.getInt("max_iter"), p.getDouble("tol"),
         seed, p.getString("device"), Algorithm.parse(p.getString("algorithm")), DistanceMetric.parse(p.getString("metric")),
-        p.getInt("init_rounds"), p.getDouble("init_oversampling"));
+        p.getInt("init_rounds"), p.getDouble("init_oversampling"), p.getString("arithmetic"), p.getInt("arithmetic_threads"));
   }
 
   /** Every parameter at the config's default (k 12, 3 restarts, 100 iterations, …), seed 0. */
@@ -232,17 +252,22 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
 
   /** The same parameters with another assignment algorithm. */
   public KMeans withAlgorithm(Algorithm a) {
-    return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric, initRounds, initOversampling);
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, a, metric, initRounds, initOversampling, arithmetic, arithmeticThreads);
   }
 
   /** The same parameters with another seed. */
   public KMeans withSeed(long s) {
-    return new KMeans(k, init, nInit, maxIter, tol, s, device, algorithm, metric, initRounds, initOversampling);
+    return new KMeans(k, init, nInit, maxIter, tol, s, device, algorithm, metric, initRounds, initOversampling, arithmetic, arithmeticThreads);
   }
 
   /** The same parameters with another metric. */
   public KMeans withMetric(DistanceMetric m) {
-    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m, initRounds, initOversampling);
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, m, initRounds, initOversampling, arithmetic, arithmeticThreads);
+  }
+
+  /** The same parameters with scikit-learn's float32 arithmetic for a run on {@code threads} threads (0: this machine's cores). */
+  public KMeans withScikitLearnArithmetic(int threads) {
+    return new KMeans(k, init, nInit, maxIter, tol, seed, device, algorithm, metric, initRounds, initOversampling, "scikit-learn", threads);
   }
 
   @Override
@@ -293,6 +318,10 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
       throw new UserException("kmeans: k=" + k + " is larger than the number of points (" + points.rows() + ") — use k ≤ " + points.rows());
     }
     if (points.hasNonFinite()) throw new UserException("kmeans: input vectors contain NaN or infinite values");
+    if (scikitLearnArithmetic() && metric != DistanceMetric.EUCLIDEAN) {
+      throw new UserException("kmeans: arithmetic scikit-learn reproduces euclidean k-means only, not metric " + metric.configName()
+          + " — use arithmetic exact");
+    }
     if (algorithm == Algorithm.ELKAN && (long) points.rows() * k > MAX_ELKAN_BOUNDS) {
       throw new UserException("kmeans: algorithm elkan keeps n·k = " + (long) points.rows() * k + " bounds, more than "
           + MAX_ELKAN_BOUNDS + " (1 GB) — use algorithm hamerly or yinyang");
@@ -302,8 +331,16 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   private Clustering lloyd(Embeddings x, float[] centroids) {
     // tol = 0 needs no variance (a pass over all points saved).
     double tolerance = tol == 0 ? 0 : tol * meanVariance(x);
+    if (scikitLearnArithmetic()) {
+      int threads = arithmeticThreads == 0 ? Runtime.getRuntime().availableProcessors() : arithmeticThreads;
+      return ScikitLearnLloyd.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance, threads);
+    }
     return LloydIterations.run(x.data(), x.rows(), x.dim(), k, centroids, maxIter, tolerance,
         algorithm.forSize(x.rows(), k), metric == DistanceMetric.COSINE, Device.resolve(device, "kmeans.device"));
+  }
+
+  private boolean scikitLearnArithmetic() {
+    return arithmetic.equals("scikit-learn");
   }
 
   /** Mean per-feature variance; row by row (one pass over memory each), each column summed in row order. */
@@ -343,6 +380,7 @@ public record KMeans(int k, Init init, int nInit, int maxIter, double tol, long 
   public String toString() {
     return String.format(Locale.ROOT, "KMeans[k=%d, init=%s, n_init=%d, max_iter=%d, tol=%g, seed=%d, algorithm=%s, metric=%s]",
         k, init.configName(), nInit, maxIter, tol, seed, algorithm.configName(), metric.configName())
-        + (init == Init.K_MEANS_PARALLEL ? String.format(Locale.ROOT, "[init_rounds=%d, init_oversampling=%g]", initRounds, initOversampling) : "");
+        + (init == Init.K_MEANS_PARALLEL ? String.format(Locale.ROOT, "[init_rounds=%d, init_oversampling=%g]", initRounds, initOversampling) : "")
+        + (scikitLearnArithmetic() ? "[arithmetic=scikit-learn, arithmetic_threads=" + arithmeticThreads + "]" : "");
   }
 }

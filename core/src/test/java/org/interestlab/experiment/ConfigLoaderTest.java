@@ -51,7 +51,8 @@ class ConfigLoaderTest {
     assertThat(c.clusterer().params().values()).containsExactly(
         Map.entry("k", 4), Map.entry("init", "k-means++"), Map.entry("n_init", 3), Map.entry("max_iter", 100),
         Map.entry("tol", 1e-4), Map.entry("device", "cpu"), Map.entry("algorithm", "auto"), Map.entry("metric", "euclidean"),
-        Map.entry("init_rounds", 5), Map.entry("init_oversampling", 2.0));
+        Map.entry("init_rounds", 5), Map.entry("init_oversampling", 2.0), Map.entry("arithmetic", "exact"),
+        Map.entry("arithmetic_threads", 0));
     assertThat(c.split().params().getDouble("test_fraction")).isEqualTo(0.2);
     assertThat(c.recommenders()).extracting(ComponentConfig::name).containsExactly("most-popular", "item-knn", "item-knn-5");
     assertThat(c.topK()).isEqualTo(20);

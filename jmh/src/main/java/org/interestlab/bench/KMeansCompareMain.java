@@ -23,14 +23,17 @@ import org.interestlab.encode.Npy;
  *
  * <p>The engine start and the JIT warm-up happen in {@link #WARM_UP_FITS} untimed fits before the clock starts (as the
  * Python runs time {@code fit} only, not the interpreter and imports); the timed part is {@link KMeans#fitFrom} including its final assignment and inertia, the fastest of
- * REPEAT fits and of any earlier result in DIR (arguments: DIR ITERATIONS REPEAT ALGORITHM...).
+ * REPEAT fits and of any earlier result in DIR (arguments: DIR ITERATIONS REPEAT ALGORITHM...). An algorithm
+ * {@code scikit-learn:T} runs {@code arithmetic: scikit-learn} for a scikit-learn run on T threads, written as
+ * {@code interestlab-scikit-learn-Tthreads}.
  */
 public final class KMeansCompareMain {
   private KMeansCompareMain() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: auto, hamerly, elkan, yinyang, lloyd)");
+      System.err.println("usage: KMeansCompareMain DIR ITERATIONS REPEAT ALGORITHM...   (algorithms: auto, hamerly, elkan, yinyang, lloyd, "
+          + "scikit-learn:THREADS)");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
@@ -39,9 +42,14 @@ public final class KMeansCompareMain {
     Embeddings init = Npy.read(dir.resolve("init.npy"));
     int repeat = Integer.parseInt(args[2]);
     for (int a = 3; a < args.length; a++) {
-      KMeans.Algorithm algorithm = KMeans.Algorithm.parse(args[a]);
+      boolean scikitLearn = args[a].startsWith("scikit-learn:");
+      KMeans.Algorithm algorithm = scikitLearn ? KMeans.Algorithm.LLOYD : KMeans.Algorithm.parse(args[a]);
       KMeans km = new KMeans(init.rows(), KMeans.Init.RANDOM, 1, iterations, 0.0, 0L, "cpu", algorithm, DistanceMetric.EUCLIDEAN);
-      warmUp(km, points, init);
+      int threads = scikitLearn ? Integer.parseInt(args[a].substring("scikit-learn:".length())) : 0;
+      if (scikitLearn) km = km.withScikitLearnArithmetic(threads);
+      String name = scikitLearn ? "interestlab-scikit-learn-" + threads + "threads" : "interestlab-" + algorithm.configName();
+      // The reproduction of scikit-learn's arithmetic is for its labels, not its speed: no warm-up.
+      if (!scikitLearn) warmUp(km, points, init);
       double seconds = Double.POSITIVE_INFINITY;
       Clustering c = null;
       for (int r = 0; r < repeat; r++) {
@@ -49,7 +57,7 @@ public final class KMeansCompareMain {
         c = km.fitFrom(points, init);
         seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
       }
-      write(dir, "interestlab-" + algorithm.configName(), seconds, c);
+      write(dir, name, seconds, c);
     }
   }
 
